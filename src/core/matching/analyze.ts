@@ -1,0 +1,79 @@
+import type { Lang } from '../lang';
+import { stem } from '../text/stem';
+import { isStopword } from '../text/stopwords';
+import { fold } from '../text/tokenize';
+import type { Vocabulary } from './vocabulary';
+
+/**
+ * The text pipeline, step by step: token → exact stem and diacritic-folded stem → (if unknown) compound
+ * parts → (if still unknown) typo correction. Each step yields weighted keys into the index.
+ */
+
+/** How much each repair is trusted relative to an exact hit. */
+export const WEIGHTS = { exact: 1, folded: 0.95, part: 0.85, corrected: 0.75 } as const;
+
+export interface Key {
+  key: string;
+  weight: number;
+}
+
+export interface QueryTerm {
+  token: string;
+  keys: Key[];
+  stopword: boolean;
+}
+
+export function exactKey(word: string, lang: Lang): string {
+  return stem(word, lang);
+}
+
+export function foldedKey(word: string, lang: Lang): string {
+  return `~${stem(fold(word), lang)}`;
+}
+
+/** The keys a knowledge text's word is indexed under. */
+export function documentKeys(word: string, lang: Lang, vocabulary: Vocabulary): Key[] {
+  const keys: Key[] = [
+    { key: exactKey(word, lang), weight: WEIGHTS.exact },
+    { key: foldedKey(word, lang), weight: WEIGHTS.exact },
+  ];
+  for (const part of vocabulary.splitCompound(fold(word)) ?? []) {
+    keys.push({ key: foldedKey(part, lang), weight: WEIGHTS.part });
+  }
+  return keys;
+}
+
+/** A question's words as terms; an unknown compound becomes one term per part. */
+export function queryTerms(
+  tokens: readonly string[],
+  lang: Lang,
+  vocabulary: Vocabulary,
+  isIndexed: (key: string) => boolean,
+): QueryTerm[] {
+  const terms: QueryTerm[] = [];
+  for (const token of tokens) {
+    const stopword = isStopword(token, lang);
+    const keys = [
+      { key: exactKey(token, lang), weight: WEIGHTS.exact },
+      { key: foldedKey(token, lang), weight: WEIGHTS.folded },
+    ].filter((k) => isIndexed(k.key));
+    if (keys.length > 0 || stopword) {
+      terms.push({ token, keys, stopword });
+      continue;
+    }
+    const folded = fold(token);
+    const parts = vocabulary.splitCompound(folded);
+    if (parts !== undefined) {
+      for (const part of parts) {
+        terms.push({ token: part, keys: [{ key: foldedKey(part, lang), weight: WEIGHTS.part }], stopword: false });
+      }
+      continue;
+    }
+    const corrections = vocabulary
+      .correct(folded)
+      .map((word) => ({ key: foldedKey(word, lang), weight: WEIGHTS.corrected }))
+      .filter((k) => isIndexed(k.key));
+    terms.push({ token, keys: corrections, stopword: false });
+  }
+  return terms;
+}

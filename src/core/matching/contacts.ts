@@ -1,0 +1,97 @@
+import type { Contact } from '../knowledge/model';
+import { stem } from '../text/stem';
+import { isStopword } from '../text/stopwords';
+import { fold, tokenize } from '../text/tokenize';
+import { editDistance } from './distance';
+
+export interface ContactHit {
+  contact: Contact;
+  score: number;
+}
+
+interface Profile {
+  contact: Contact;
+  first: string;
+  last: string[];
+  /** Folded words and stems of organisation, places, role and topics. */
+  about: Set<string>;
+  aboutWords: string[];
+}
+
+/**
+ * Finds people: by name (partial, typos, no diacritics), by organisation, place, role or topic words,
+ * and by the topics of the entries that name them (the engine passes those in).
+ */
+export class ContactFinder {
+  private readonly profiles: Profile[];
+
+  constructor(contacts: readonly Contact[]) {
+    this.profiles = contacts.map((contact) => {
+      const [first = '', ...last] = tokenize(contact.name).map(fold);
+      const aboutText = [contact.organisation, ...contact.places, contact.role.sv, contact.role.en, ...contact.topics];
+      const aboutWords = tokenize(aboutText.join(' ')).map(fold);
+      const about = new Set<string>();
+      for (const w of aboutWords) {
+        about.add(w);
+        about.add(stem(w, 'sv'));
+        about.add(stem(w, 'en'));
+      }
+      return { contact, first, last, about, aboutWords };
+    });
+  }
+
+  /** People named in the words, best first: a full name beats a surname, which beats a first name. */
+  byName(words: readonly string[]): ContactHit[] {
+    const folded = words.map(fold);
+    const hits: ContactHit[] = [];
+    for (const p of this.profiles) {
+      const first = folded.some((w) => sameName(w, p.first));
+      const last = p.last.length > 0 && p.last.every((l) => folded.some((w) => sameName(w, l)));
+      const score = first && last ? 1 : last ? 0.9 : first ? 0.75 : 0;
+      if (score > 0) hits.push({ contact: p.contact, score });
+    }
+    return hits.sort((a, b) => b.score - a.score);
+  }
+
+  /** People whose organisation, place, role or topics the words mention; share of content words matched. */
+  byDescription(words: readonly string[]): ContactHit[] {
+    const content = words.map(fold).filter((w) => w.length > 1 && !isStopword(w, 'sv') && !isStopword(w, 'en'));
+    if (content.length === 0) return [];
+    const hits: ContactHit[] = [];
+    for (const p of this.profiles) {
+      let matched = 0;
+      for (const w of content) {
+        if (p.about.has(w) || p.about.has(stem(w, 'sv')) || p.about.has(stem(w, 'en'))) matched += 1;
+        else if (w.length >= 5 && p.aboutWords.some((a) => a.startsWith(w))) matched += 0.8;
+      }
+      if (matched > 0) hits.push({ contact: p.contact, score: matched / content.length });
+    }
+    return hits.sort((a, b) => b.score - a.score);
+  }
+}
+
+function sameName(word: string, name: string): boolean {
+  if (name.length === 0) return false;
+  if (word === name || word === `${name}s`) return true;
+  // "sagval" for "sagvall"; short names must be typed right ("ann" is not "an").
+  return name.length >= 5 && word.length >= 4 && editDistance(word, name) <= 1;
+}
+
+/** Merges evidence per person: the strongest signal counts fully, each further one adds a little. */
+export function combineHits(...lists: ContactHit[][]): ContactHit[] {
+  const byId = new Map<string, { contact: Contact; scores: number[] }>();
+  for (const list of lists) {
+    for (const hit of list) {
+      const entry = byId.get(hit.contact.id) ?? { contact: hit.contact, scores: [] };
+      entry.scores.push(hit.score);
+      byId.set(hit.contact.id, entry);
+    }
+  }
+  return [...byId.values()]
+    .map(({ contact, scores }) => {
+      const max = Math.max(...scores);
+      const rest = scores.reduce((a, b) => a + b, 0) - max;
+      return { contact, score: Math.min(1, max + 0.25 * rest) };
+    })
+    .sort((a, b) => b.score - a.score);
+}

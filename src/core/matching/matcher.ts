@@ -1,0 +1,61 @@
+import { LANGS, type Lang } from '../lang';
+import type { KnowledgeBase } from '../knowledge/model';
+import { LanguageGuesser } from '../text/language';
+import { stopwords } from '../text/stopwords';
+import { fold, tokenize } from '../text/tokenize';
+import { type IndexedDoc, LanguageIndex, type Scored } from './index';
+
+/** Field weights: what an editor wrote as a question or keyword says more than a passing word in the text. */
+const FIELD = { title: 1, question: 1, keyword: 1, text: 0.6 } as const;
+/** A question matched in the other language's texts counts a little less (names, loan words). */
+const OTHER_LANGUAGE = 0.85;
+
+/** Ranks knowledge entries and the help/list intents for a question, in both languages. */
+export class Matcher {
+  private readonly indexes: Record<Lang, LanguageIndex>;
+  readonly languages: LanguageGuesser;
+
+  constructor(kb: KnowledgeBase) {
+    const docs = (lang: Lang): IndexedDoc[] => [
+      ...kb.entries.map((e) => ({
+        id: e.id,
+        fields: [
+          { text: e.title[lang], weight: FIELD.title },
+          ...e.questions[lang].map((q) => ({ text: q, weight: FIELD.question })),
+          { text: e.keywords[lang].join(' . '), weight: FIELD.keyword },
+          { text: e.text[lang], weight: FIELD.text },
+        ],
+      })),
+      ...kb.intents
+        .filter((i) => i.id === 'help' || i.id === 'list-cases')
+        .map((i) => ({ id: i.id, fields: i.phrases[lang].map((p) => ({ text: p, weight: FIELD.question })) })),
+    ];
+    this.indexes = { sv: new LanguageIndex('sv', docs('sv')), en: new LanguageIndex('en', docs('en')) };
+    const lexicon = (lang: Lang) => [...stopwords(lang), ...vocabularyOf(docs(lang))];
+    this.languages = new LanguageGuesser({ sv: lexicon('sv'), en: lexicon('en') });
+  }
+
+  /** Candidates best first; each scored in the question's language and, discounted, in the other. */
+  rank(words: readonly string[], lang: Lang): Scored[] {
+    const best = new Map<string, number>();
+    for (const l of LANGS) {
+      const index = this.indexes[l];
+      const factor = l === lang ? 1 : OTHER_LANGUAGE;
+      for (const { id, score } of index.score(index.terms(words))) {
+        const value = score * factor;
+        if ((best.get(id) ?? 0) < value) best.set(id, value);
+      }
+    }
+    return [...best].map(([id, score]) => ({ id, score })).sort((a, b) => b.score - a.score);
+  }
+
+  /** Whether a word is part of what the knowledge base talks about, in either language. */
+  knows(word: string): boolean {
+    const folded = fold(word);
+    return LANGS.some((l) => this.indexes[l].vocabulary.knows(folded));
+  }
+}
+
+function vocabularyOf(docs: IndexedDoc[]): string[] {
+  return docs.flatMap((d) => d.fields.flatMap((f) => tokenize(f.text)));
+}

@@ -1,0 +1,63 @@
+import { fold, tokenize } from '../text/tokenize';
+
+/** A set of short phrases ("hej", "tack så mycket", "vem kan jag kontakta") matched on folded words. */
+export class PhraseSet<T extends string> {
+  private readonly phrases: { label: T; words: string[] }[] = [];
+
+  add(label: T, phrase: string): void {
+    const words = tokenize(phrase).map(fold);
+    if (words.length > 0) this.phrases.push({ label, words });
+    // Longest first, so "tack så mycket" is stripped whole rather than leaving "så mycket".
+    this.phrases.sort((a, b) => b.words.length - a.words.length);
+  }
+
+  /** Removes phrases standing at the start or end of the words; returns what is left and what went. */
+  strip(words: readonly string[]): { rest: string[]; labels: T[] } {
+    let rest = [...words];
+    const labels: T[] = [];
+    for (let changed = true; changed && rest.length > 0; ) {
+      changed = false;
+      const folded = rest.map(fold);
+      for (const { label, words: phrase } of this.phrases) {
+        if (startsWith(folded, phrase)) {
+          rest = rest.slice(phrase.length);
+        } else if (startsWith(folded.slice(folded.length - phrase.length), phrase)) {
+          rest = rest.slice(0, rest.length - phrase.length);
+        } else continue;
+        labels.push(label);
+        changed = true;
+        break;
+      }
+    }
+    return { rest, labels };
+  }
+
+  /** Whether any phrase occurs as consecutive words anywhere in the words. */
+  occursIn(words: readonly string[]): boolean {
+    const folded = words.map(fold);
+    return this.phrases.some(({ words: phrase }) => indexOf(folded, phrase) >= 0);
+  }
+
+  /** The phrase most like the whole of the words (Dice over word sets), with its similarity. */
+  closest(words: readonly string[]): { label: T; similarity: number } | undefined {
+    const set = new Set(words.map(fold));
+    let best: { label: T; similarity: number } | undefined;
+    for (const { label, words: phrase } of this.phrases) {
+      const shared = new Set(phrase.filter((w) => set.has(w))).size;
+      const similarity = (2 * shared) / (set.size + new Set(phrase).size);
+      if (!best || similarity > best.similarity) best = { label, similarity };
+    }
+    return best;
+  }
+}
+
+function startsWith(words: readonly string[], phrase: readonly string[]): boolean {
+  return phrase.length <= words.length && phrase.every((w, i) => words[i] === w);
+}
+
+function indexOf(words: readonly string[], phrase: readonly string[]): number {
+  for (let i = 0; i + phrase.length <= words.length; i++) {
+    if (phrase.every((w, j) => words[i + j] === w)) return i;
+  }
+  return -1;
+}

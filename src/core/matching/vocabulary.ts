@@ -1,0 +1,104 @@
+import type { Lang } from '../lang';
+import { stem } from '../text/stem';
+import { editDistance } from './distance';
+
+/** Shortest word that may stand as a compound part ("krav", "korg", "avtal"). */
+const MIN_PART = 4;
+/** Parts Swedish joins with a linking letter: "sysselsättning-s-krav", "gåv-o-upphandling". */
+const LINKING_LETTERS = ['s', 'e', 'o', 'u', 'a'];
+
+/**
+ * The words one language of the index knows (diacritics folded), with the two repairs built on them:
+ * splitting an unknown compound into known parts, and correcting a typo to the nearest known word.
+ */
+export class Vocabulary {
+  private readonly words = new Set<string>();
+  private readonly stems = new Set<string>();
+  /** SymSpell-style index: each word and its one-letter deletions point back at the word. */
+  private readonly deletions = new Map<string, string[]>();
+
+  constructor(private readonly lang: Lang) {}
+
+  add(word: string): void {
+    if (this.words.has(word)) return;
+    this.words.add(word);
+    this.stems.add(stem(word, this.lang));
+    if (word.length < MIN_PART) return;
+    for (const variant of [word, ...deletionsOf(word)]) {
+      const list = this.deletions.get(variant);
+      if (list === undefined) this.deletions.set(variant, [word]);
+      else if (!list.includes(word)) list.push(word);
+    }
+  }
+
+  knows(word: string): boolean {
+    return this.words.has(word) || this.stems.has(stem(word, this.lang));
+  }
+
+  get size(): number {
+    return this.words.size;
+  }
+
+  /**
+   * Splits "fruktkorgsavtal" into ["fruktkorg", "avtal"] when every part is a known word; fewest parts
+   * win. Returns undefined when the word is not a compound of known words.
+   */
+  splitCompound(word: string): string[] | undefined {
+    if (word.length < MIN_PART * 2) return undefined;
+    const best: (string[] | undefined)[] = new Array(word.length + 1);
+    best[word.length] = [];
+    for (let start = word.length - MIN_PART; start >= 0; start--) {
+      let choice: string[] | undefined;
+      for (let end = start + MIN_PART; end <= word.length; end++) {
+        const rest = best[end];
+        if (rest === undefined) continue;
+        const part = this.knownPart(word.slice(start, end), end === word.length);
+        if (part === undefined) continue;
+        if (choice === undefined || rest.length + 1 < choice.length) choice = [part, ...rest];
+      }
+      best[start] = choice;
+    }
+    const parts = best[0];
+    return parts !== undefined && parts.length > 1 ? parts : undefined;
+  }
+
+  /** The known word(s) nearest to a typo: distance 1, or 2 for long words. */
+  correct(word: string): string[] {
+    if (word.length < MIN_PART + 1) return [];
+    const maxDistance = word.length >= 8 ? 2 : 1;
+    const probes = new Set([word, ...deletionsOf(word)]);
+    if (maxDistance === 2) for (const d of [...probes]) for (const dd of deletionsOf(d)) probes.add(dd);
+    let bestDistance = maxDistance + 1;
+    let found: string[] = [];
+    for (const probe of probes) {
+      for (const candidate of this.deletions.get(probe) ?? []) {
+        const distance = editDistance(word, candidate);
+        if (distance < bestDistance) {
+          bestDistance = distance;
+          found = [candidate];
+        } else if (distance === bestDistance && !found.includes(candidate)) {
+          found.push(candidate);
+        }
+      }
+    }
+    return bestDistance <= maxDistance ? found : [];
+  }
+
+  private knownPart(part: string, isLast: boolean): string | undefined {
+    if (this.knows(part)) return part;
+    if (isLast) return undefined;
+    // A non-final part may carry a linking letter: "fruktkorg|s", "gåv|o".
+    const last = part[part.length - 1] ?? '';
+    if (LINKING_LETTERS.includes(last)) {
+      const bare = part.slice(0, -1);
+      if (bare.length >= MIN_PART - 1 && this.knows(bare)) return bare;
+    }
+    return undefined;
+  }
+}
+
+function deletionsOf(word: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
+  return out;
+}

@@ -1,0 +1,141 @@
+import type { Lang } from '../lang';
+import type { Contact, Entry, IntentId, KnowledgeBase } from '../knowledge/model';
+import type { ContactHit } from '../matching/contacts';
+import type { Scored } from '../matching/index';
+import type { Alternative, ContactCard, Reply } from './model';
+import { PHRASES } from './phrases';
+
+/** Near misses worth offering under a fallback or an answer. */
+const MIN_ALTERNATIVE = 0.25;
+
+/** Builds Reply values from knowledge; the only place that decides what a reply contains. */
+export class Replies {
+  private readonly entries: Map<string, Entry>;
+  private readonly people: Map<string, Contact>;
+
+  constructor(private readonly kb: KnowledgeBase) {
+    this.entries = new Map(kb.entries.map((e) => [e.id, e]));
+    this.people = new Map(kb.contacts.map((c) => [c.id, c]));
+  }
+
+  entry(entry: Entry, lang: Lang, confidence: number, others: readonly Scored[]): Reply {
+    return {
+      kind: 'answer',
+      id: entry.id,
+      confidence: round(confidence),
+      lang,
+      title: entry.title[lang],
+      text: entry.text[lang],
+      contacts: entry.contactIds.flatMap((id) => {
+        const c = this.people.get(id);
+        return c ? [card(c, lang)] : [];
+      }),
+      links: entry.links.map((l) => ({ title: l.title[lang], url: l.url })),
+      alternatives: this.alternatives(others, lang),
+      source: PHRASES.source[lang],
+      feedback: true,
+    };
+  }
+
+  intent(id: IntentId, lang: Lang, confidence: number): Reply {
+    const intent = this.kb.intents.find((i) => i.id === id);
+    const text = intent?.reply[lang] ?? '';
+    if (id === 'list-cases') {
+      const cases = this.kb.entries.filter((e) => e.type === 'case');
+      return {
+        ...base('list', id, confidence, lang),
+        title: PHRASES.casesTitle[lang],
+        text: [text, ...cases.map((c) => `- **${c.title[lang]}**`)].join('\n'),
+        alternatives: cases.map((c) => ({ id: c.id, title: c.title[lang], confidence: 1 })),
+        source: PHRASES.source[lang],
+      };
+    }
+    const titles = { greeting: PHRASES.greetingTitle, thanks: PHRASES.thanksTitle, help: PHRASES.helpTitle };
+    return { ...base('smalltalk', id, confidence, lang), title: titles[id][lang], text };
+  }
+
+  contacts(hits: readonly ContactHit[], lang: Lang, about: Entry | undefined): Reply {
+    const best = hits[0];
+    if (!best) return this.noContact(lang);
+    return {
+      ...base('contacts', `contact:${best.contact.id}`, best.score, lang),
+      title: about ? `${PHRASES.contactsFor[lang]} ${about.title[lang]}` : PHRASES.contactsTitle[lang],
+      text: hits.length > 1 ? PHRASES.contactsFound[lang] : '',
+      contacts: hits.map((h) => card(h.contact, lang)),
+      source: PHRASES.source[lang],
+    };
+  }
+
+  noContact(lang: Lang): Reply {
+    return {
+      ...base('fallback', 'fallback', 0, lang),
+      title: PHRASES.contactsTitle[lang],
+      text: PHRASES.noContactFound[lang],
+      contacts: this.kb.contacts.map((c) => card(c, lang)),
+      source: PHRASES.source[lang],
+    };
+  }
+
+  fallback(lang: Lang, ranked: readonly Scored[]): Reply {
+    return {
+      ...base('fallback', 'fallback', 0, lang),
+      title: PHRASES.fallbackTitle[lang],
+      text: this.kb.fallback.reply[lang],
+      links: this.kb.fallback.links.map((l) => ({ title: l.title[lang], url: l.url })),
+      alternatives: this.alternatives(ranked.slice(0, 2), lang),
+    };
+  }
+
+  clarify(lang: Lang, best: Scored, close: readonly Scored[]): Reply {
+    return {
+      ...base('clarify', best.id, best.score, lang),
+      title: PHRASES.clarifyTitle[lang],
+      text: PHRASES.clarifyText[lang],
+      alternatives: close.map((s) => ({ id: s.id, title: this.title(s.id, lang), confidence: round(s.score) })),
+    };
+  }
+
+  private alternatives(scored: readonly Scored[], lang: Lang): Alternative[] {
+    return scored
+      .filter((s) => s.score >= MIN_ALTERNATIVE && this.entries.has(s.id))
+      .map((s) => ({ id: s.id, title: this.title(s.id, lang), confidence: round(s.score) }));
+  }
+
+  private title(id: string, lang: Lang): string {
+    const entry = this.entries.get(id);
+    if (entry) return entry.title[lang];
+    if (id === 'list-cases') return PHRASES.casesTitle[lang];
+    return PHRASES.helpTitle[lang];
+  }
+}
+
+function base(kind: Reply['kind'], id: string, confidence: number, lang: Lang): Reply {
+  return {
+    kind,
+    id,
+    confidence: round(confidence),
+    lang,
+    title: '',
+    text: '',
+    contacts: [],
+    links: [],
+    alternatives: [],
+    source: null,
+    feedback: kind !== 'smalltalk',
+  };
+}
+
+export function card(c: Contact, lang: Lang): ContactCard {
+  return {
+    id: c.id,
+    name: c.name,
+    role: c.role[lang],
+    organisation: c.organisation,
+    email: c.email ?? null,
+    phone: c.phone ?? null,
+  };
+}
+
+function round(value: number): number {
+  return Math.round(Math.min(1, Math.max(0, value)) * 1000) / 1000;
+}

@@ -1,0 +1,47 @@
+import type { Lang } from '../lang';
+
+/**
+ * The one reply shape every channel renders: Block Kit, Adaptive Card, HTML and plain text are all
+ * drawn from this, and the JSON of `sofo ask --json` is exactly this.
+ */
+export type ReplyKind = 'answer' | 'clarify' | 'fallback' | 'smalltalk' | 'contacts' | 'list';
+
+export interface ContactCard {
+  id: string;
+  name: string;
+  role: string;
+  organisation: string;
+  email: string | null;
+  phone: string | null;
+}
+
+export interface ReplyLink {
+  title: string;
+  url: string;
+}
+
+/** Another entry the user may have meant, or may want next; a renderer shows it as a button. */
+export interface Alternative {
+  id: string;
+  title: string;
+  confidence: number;
+}
+
+export interface Reply {
+  kind: ReplyKind;
+  /** Knowledge id, `contact:<id>`, an intent id, or `fallback`. */
+  id: string;
+  /** 0..1: how sure the matcher is that this is what was asked. */
+  confidence: number;
+  lang: Lang;
+  title: string;
+  /** Markdown-light: paragraphs, `- ` lists and **bold**; renderers translate it. */
+  text: string;
+  contacts: ContactCard[];
+  links: ReplyLink[];
+  alternatives: Alternative[];
+  /** Where the answer comes from, for a context line under it; null for small talk. */
+  source: string | null;
+  /** Whether a channel should offer 👍/👎 on this reply. */
+  feedback: boolean;
+}

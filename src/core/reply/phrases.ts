@@ -1,0 +1,27 @@
+import type { Bilingual } from '../lang';
+
+/** The fixed sentences Sofo wraps around knowledge (the knowledge itself lives in knowledge/). */
+export const PHRASES = {
+  clarifyTitle: { sv: 'Menade du …?', en: 'Did you mean …?' },
+  clarifyText: {
+    sv: 'Jag är inte säker på vilket av de här du menar. Välj ett, eller ställ frågan lite annorlunda.',
+    en: "I'm not sure which of these you mean. Pick one, or ask in a slightly different way.",
+  },
+  fallbackTitle: { sv: 'Det vet jag tyvärr inte', en: "Sorry, I don't know that" },
+  maybeYouMeant: { sv: 'Närliggande ämnen jag kan svara på:', en: 'Related topics I can answer:' },
+  contactsTitle: { sv: 'Kontaktpersoner', en: 'Contact persons' },
+  contactsFor: { sv: 'Kontaktpersoner för', en: 'Contact persons for' },
+  contactsFound: { sv: 'Det här är de personer som passar bäst:', en: 'These are the people who fit best:' },
+  noContactFound: {
+    sv: 'Jag hittade ingen kontaktperson som matchar. Här är alla som guiden nämner:',
+    en: "I found no contact person matching that. Here is everyone the guide names:",
+  },
+  casesTitle: { sv: 'Så har andra gjort', en: 'How others have done it' },
+  helpTitle: { sv: 'Det här kan Sofo', en: 'What Sofo can do' },
+  greetingTitle: { sv: 'Hej!', en: 'Hi!' },
+  thanksTitle: { sv: 'Varsågod!', en: "You're welcome!" },
+  source: {
+    sv: 'Källa: guiden ”Så handlar du av sociala företag” (Coompanion)',
+    en: 'Source: the guide “Så handlar du av sociala företag” (Coompanion)',
+  },
+} satisfies Record<string, Bilingual>;

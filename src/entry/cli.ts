@@ -1,0 +1,152 @@
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { renderText } from '../channels/cli/render-text';
+import { ConfigError, readConfig } from '../config/config';
+import type { Engine } from '../core/engine';
+import { KnowledgeError } from '../core/knowledge/problems';
+import { LANGS, type Lang } from '../core/lang';
+import { loadEngine } from './load-engine';
+import { serve } from './serve';
+
+const USAGE = `Sofo – frågor och svar om att köpa av sociala företag / questions and answers on buying from social enterprises
+
+Användning / usage:
+  sofo chat                      chatta i terminalen / chat in the terminal
+  sofo ask "fråga"               ett svar / one answer   [--json] [--lang sv|en]
+  sofo ask --jsonl               en fråga per rad på stdin, ett JSON-svar per rad / one question per line
+  sofo contacts <sökord>         sök kontaktperson / find a contact person   [--json]
+  sofo kb check                  kontrollera kunskapsbasen / validate the knowledge base
+  sofo kb export --json          alla poster som JSON / every entry as JSON
+  sofo serve                     starta webbchatten och API:t / start the web chat and API (PORT, default 3978)
+`;
+
+/** Exit codes: 0 fine, 1 the knowledge base or configuration is broken, 2 the command was used wrongly. */
+export async function main(argv: string[]): Promise<void> {
+  try {
+    process.exitCode = await run(argv);
+  } catch (error) {
+    process.exitCode = reportFailure(error);
+  }
+}
+
+async function run(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'ask':
+      return ask(rest);
+    case 'contacts':
+      return contacts(rest);
+    case 'chat':
+      return chat();
+    case 'kb':
+      return kb(rest);
+    case 'serve':
+      return serve(readConfig());
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      process.stdout.write(USAGE);
+      return command === undefined ? 2 : 0;
+    default:
+      process.stderr.write(`sofo: okänt kommando / unknown command "${command}"\n\n${USAGE}`);
+      return 2;
+  }
+}
+
+async function ask(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { json: { type: 'boolean' }, jsonl: { type: 'boolean' }, lang: { type: 'string' } },
+  });
+  const options = languageOption(values.lang);
+  const engine = loadEngine(readConfig());
+  if (values.jsonl) {
+    // One JSON object per input line, in order, even for an empty line; nothing else on stdout.
+    const lines = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
+    for await (const line of lines) process.stdout.write(`${JSON.stringify(engine.ask(line, options))}\n`);
+    return 0;
+  }
+  const reply = engine.ask(positionals.join(' '), options);
+  process.stdout.write(values.json ? `${JSON.stringify(reply)}\n` : `${renderText(reply)}\n`);
+  return 0;
+}
+
+async function contacts(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { json: { type: 'boolean' }, lang: { type: 'string' } },
+  });
+  const engine = loadEngine(readConfig());
+  const reply = engine.lookupContacts(positionals.join(' '), languageOption(values.lang));
+  process.stdout.write(values.json ? `${JSON.stringify(reply)}\n` : `${renderText(reply)}\n`);
+  return 0;
+}
+
+async function chat(): Promise<number> {
+  const engine = loadEngine(readConfig());
+  const rl = createInterface({ input: process.stdin, output: process.stdout, prompt: 'du> ' });
+  process.stdout.write('Sofo: Hej! Fråga mig om att köpa av sociala företag. (Ctrl-D avslutar / ends)\n');
+  rl.prompt();
+  for await (const line of rl) {
+    process.stdout.write(`\n${renderText(engine.ask(line))}\n\n`);
+    rl.prompt();
+  }
+  return 0;
+}
+
+async function kb(args: string[]): Promise<number> {
+  const [sub, ...rest] = args;
+  const config = readConfig();
+  if (sub === 'check') {
+    const engine = loadEngine(config);
+    const { entries, contacts: people, intents } = engine.kb;
+    process.stdout.write(
+      `OK: ${entries.length} poster/entries, ${people.length} kontakter/contacts, ${intents.length} intents\n`,
+    );
+    return 0;
+  }
+  if (sub === 'export') {
+    const { values } = parseArgs({ args: rest, options: { json: { type: 'boolean' } } });
+    if (!values.json) throw new UsageError('sofo kb export needs --json');
+    process.stdout.write(`${JSON.stringify(exportEntries(loadEngine(config)), null, 2)}\n`);
+    return 0;
+  }
+  throw new UsageError('sofo kb check | sofo kb export --json');
+}
+
+/** One object per entry and language, for comparisons with other engines. */
+export function exportEntries(engine: Engine) {
+  return engine.kb.entries.flatMap((e) =>
+    LANGS.map((lang) => ({ id: e.id, type: e.type, title: e.title[lang], questions: e.questions[lang], text: e.text[lang], lang })),
+  );
+}
+
+function languageOption(value: string | undefined): { lang?: Lang } {
+  if (value === undefined) return {};
+  if ((LANGS as readonly string[]).includes(value)) return { lang: value as Lang };
+  throw new UsageError(`--lang must be sv or en, got "${value}"`);
+}
+
+class UsageError extends Error {}
+
+function reportFailure(error: unknown): number {
+  if (error instanceof KnowledgeError) {
+    process.stderr.write(`${error.message}\n`);
+    return 1;
+  }
+  if (error instanceof ConfigError) {
+    process.stderr.write(`sofo: configuration: ${error.message}\n`);
+    return 1;
+  }
+  if (error instanceof UsageError || (error as { code?: string })?.code?.startsWith('ERR_PARSE_ARGS')) {
+    process.stderr.write(`sofo: ${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  process.stderr.write(`sofo: unexpected error: ${(error as Error)?.message ?? String(error)}\n`);
+  if (process.env.SOFO_DEBUG) process.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
+  return 1;
+}
+

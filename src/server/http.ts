@@ -1,0 +1,43 @@
+import type { Server } from 'node:http';
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import type { Engine } from '../core/engine';
+import { webRoutes } from '../channels/web/routes';
+
+export interface ServerDeps {
+  engine: Engine;
+  log: (line: string) => void;
+}
+
+/**
+ * The one HTTP server: the local web chat and its API now; Slack and Teams mount their routes here too.
+ * Body parsing is per route, never app-wide: Slack's signature check needs the raw body.
+ */
+export function createApp(deps: ServerDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok', entries: deps.engine.kb.entries.length });
+  });
+  app.use(webRoutes(deps.engine));
+  app.use((_req, res) => {
+    res.status(404).json({ error: 'not_found', message: 'Ingen sådan sida / no such page' });
+  });
+  app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    const status = httpStatusOf(error);
+    if (status >= 500) deps.log(`sofo: request failed: ${(error as Error)?.message ?? String(error)}`);
+    res.status(status).json({ error: status === 413 ? 'too_large' : status < 500 ? 'bad_request' : 'internal_error' });
+  });
+  return app;
+}
+
+/** body-parser errors carry an HTTP status (400 malformed JSON, 413 too large, 415 wrong charset). */
+function httpStatusOf(error: unknown): number {
+  const status = (error as { status?: unknown })?.status;
+  return typeof status === 'number' && status >= 400 && status < 600 ? status : 500;
+}
+
+export function listen(app: Express, port: number, host?: string): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = app.listen(port, host ?? '0.0.0.0', (error?: Error) => (error ? reject(error) : resolve(server)));
+  });
+}

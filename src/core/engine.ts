@@ -1,7 +1,11 @@
-import type { Lang } from './lang';
 import type { Entry, IntentId, KnowledgeBase } from './knowledge/model';
-import { type ContactFinder, type ContactHit, combineHits } from './matching/contacts';
-import { ContactFinder as Finder } from './matching/contacts';
+import type { Lang } from './lang';
+import {
+  type ContactFinder,
+  type ContactHit,
+  combineHits,
+  ContactFinder as Finder,
+} from './matching/contacts';
 import type { Scored } from './matching/index';
 import { Matcher } from './matching/matcher';
 import { PhraseSet } from './matching/phrases';
@@ -49,7 +53,8 @@ export class Engine {
         this.intents.add(intent.id, phrase);
       }
     }
-    for (const phrase of [...kb.contactCues.sv, ...kb.contactCues.en]) this.contactCues.add('contact', phrase);
+    for (const phrase of [...kb.contactCues.sv, ...kb.contactCues.en])
+      this.contactCues.add('contact', phrase);
   }
 
   ask(text: string, options: AskOptions = {}): Reply {
@@ -64,7 +69,7 @@ export class Engine {
     const intent = this.intents.closest(rest);
     if (intent && intent.similarity >= 0.8) return this.replies.intent(intent.label, lang, intent.similarity);
 
-    const named = this.contacts.byName(rest);
+    const named = this.contacts.byName(rest, (w) => this.matcher.knows(w));
     if (named.length > 0) return this.replies.contacts(named, lang, undefined);
 
     const ranked = this.matcher.rank(rest, lang);
@@ -85,7 +90,8 @@ export class Engine {
   answer(id: string, lang: Lang): Reply | undefined {
     const entry = this.entries.get(id);
     if (entry) return this.replies.entry(entry, lang, 1, []);
-    if (id === 'help' || id === 'list-cases' || id === 'greeting' || id === 'thanks') return this.replies.intent(id, lang, 1);
+    if (id === 'help' || id === 'list-cases' || id === 'greeting' || id === 'thanks')
+      return this.replies.intent(id, lang, 1);
     return undefined;
   }
 
@@ -94,9 +100,7 @@ export class Engine {
     const words = tokenize(cleanText(query));
     const lang = options.lang ?? this.matcher.languages.guess(words);
     const people = this.findContacts(words, lang, this.matcher.rank(words, lang));
-    return people.length > 0
-      ? this.replies.contacts(people, lang, undefined)
-      : this.replies.noContact(lang);
+    return people.length > 0 ? this.replies.contacts(people, lang, undefined) : this.replies.noContact(lang);
   }
 
   private findContacts(words: string[], lang: Lang, ranked: Scored[]): ContactHit[] {

@@ -120,7 +120,14 @@ async function kb(args: string[]): Promise<number> {
 /** One object per entry and language, for comparisons with other engines. */
 export function exportEntries(engine: Engine) {
   return engine.kb.entries.flatMap((e) =>
-    LANGS.map((lang) => ({ id: e.id, type: e.type, title: e.title[lang], questions: e.questions[lang], text: e.text[lang], lang })),
+    LANGS.map((lang) => ({
+      id: e.id,
+      type: e.type,
+      title: e.title[lang],
+      questions: e.questions[lang],
+      text: e.text[lang],
+      lang,
+    })),
   );
 }
 
@@ -149,4 +156,3 @@ function reportFailure(error: unknown): number {
   if (process.env.SOFO_DEBUG) process.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
   return 1;
 }
-

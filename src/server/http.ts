@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
-import type { Engine } from '../core/engine';
 import { webRoutes } from '../channels/web/routes';
+import type { Engine } from '../core/engine';
 
 export interface ServerDeps {
   engine: Engine;
@@ -25,7 +25,9 @@ export function createApp(deps: ServerDeps): Express {
   app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
     const status = httpStatusOf(error);
     if (status >= 500) deps.log(`sofo: request failed: ${(error as Error)?.message ?? String(error)}`);
-    res.status(status).json({ error: status === 413 ? 'too_large' : status < 500 ? 'bad_request' : 'internal_error' });
+    res
+      .status(status)
+      .json({ error: status === 413 ? 'too_large' : status < 500 ? 'bad_request' : 'internal_error' });
   });
   return app;
 }
@@ -38,6 +40,8 @@ function httpStatusOf(error: unknown): number {
 
 export function listen(app: Express, port: number, host?: string): Promise<Server> {
   return new Promise((resolve, reject) => {
-    const server = app.listen(port, host ?? '0.0.0.0', (error?: Error) => (error ? reject(error) : resolve(server)));
+    const server = app.listen(port, host ?? '0.0.0.0', (error?: Error) =>
+      error ? reject(error) : resolve(server),
+    );
   });
 }

@@ -19,7 +19,13 @@ export interface Report {
   languageAccuracy: number;
   byTag: Record<string, { total: number; correct: number; accuracy: number }>;
   byLang: Record<string, { total: number; correct: number; accuracy: number }>;
-  fallback: { precision: number; recall: number; truePositives: number; falsePositives: number; falseNegatives: number };
+  fallback: {
+    precision: number;
+    recall: number;
+    truePositives: number;
+    falsePositives: number;
+    falseNegatives: number;
+  };
   confusions: Confusion[];
 }
 
@@ -93,7 +99,10 @@ export function formatReport(name: string, r: Report): string {
     '  by tag:',
     ...rows(r.byTag),
     ...(r.confusions.length > 0
-      ? ['  confusions (question → expected | got):', ...r.confusions.map((c) => `    ${c.q}\n      → ${c.expected.join(' / ')} | ${c.got}`)]
+      ? [
+          '  confusions (question → expected | got):',
+          ...r.confusions.map((c) => `    ${c.q}\n      → ${c.expected.join(' / ')} | ${c.got}`),
+        ]
       : []),
   ].join('\n');
 }

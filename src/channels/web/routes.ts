@@ -17,7 +17,12 @@ export function webRoutes(engine: Engine): Router {
     const text = (body as { text?: unknown } | null)?.text;
     const lang = (body as { lang?: unknown } | null)?.lang;
     if (typeof text !== 'string') {
-      res.status(400).json({ error: 'bad_request', message: 'Skicka JSON {"text": "din fråga"} / send JSON {"text": "your question"}' });
+      res
+        .status(400)
+        .json({
+          error: 'bad_request',
+          message: 'Skicka JSON {"text": "din fråga"} / send JSON {"text": "your question"}',
+        });
       return;
     }
     if (lang !== undefined && !(LANGS as readonly unknown[]).includes(lang)) {
@@ -35,7 +40,9 @@ export function webRoutes(engine: Engine): Router {
   router.post('/api/contacts', express.json({ limit: '16kb' }), (req, res) => {
     const query = (req.body as { query?: unknown } | null)?.query;
     if (typeof query !== 'string') {
-      res.status(400).json({ error: 'bad_request', message: 'Skicka JSON {"query": "namn, ort eller ämne"}' });
+      res
+        .status(400)
+        .json({ error: 'bad_request', message: 'Skicka JSON {"query": "namn, ort eller ämne"}' });
       return;
     }
     res.json(engine.lookupContacts(query));

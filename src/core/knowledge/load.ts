@@ -28,24 +28,35 @@ export function loadKnowledge(paths: KnowledgePaths): KnowledgeBase {
   const problems: Problem[] = [];
   const name = (file: string) => relative(paths.root, file) || file;
 
+  // Ids declared in files that failed validation still count as existing, so one broken file is
+  // reported once rather than again by every file that refers to it.
+  const declared = { entries: new Set<string>(), contacts: new Set<string>() };
   const entries = markdownFiles(paths.knowledgeDir).flatMap((file) => {
-    const entry = readEntry(file, name(file), problems);
+    const entry = readEntry(file, name(file), problems, declared.entries);
     return entry ? [entry] : [];
   });
-  const contacts = readContacts(join(paths.knowledgeDir, 'contacts.yaml'), name, problems);
+  const contacts = readContacts(join(paths.knowledgeDir, 'contacts.yaml'), name, problems, declared.contacts);
   const intents = INTENT_IDS.flatMap((id) => {
-    const intent = readYaml(join(paths.intentsDir, `${id}.yaml`), name, problems, (src) => src.parse(intentSchema));
+    const intent = readYaml(join(paths.intentsDir, `${id}.yaml`), name, problems, (src) =>
+      src.parse(intentSchema),
+    );
     if (intent && intent.id !== id) {
-      problems.push({ file: name(join(paths.intentsDir, `${id}.yaml`)), field: 'id', message: `must be "${id}", as the file name says` });
+      problems.push({
+        file: name(join(paths.intentsDir, `${id}.yaml`)),
+        field: 'id',
+        message: `must be "${id}", as the file name says`,
+      });
     }
     return intent ? [intent as Intent] : [];
   });
-  const fallback = readYaml(join(paths.intentsDir, 'fallback.yaml'), name, problems, (src) => src.parse(fallbackSchema));
+  const fallback = readYaml(join(paths.intentsDir, 'fallback.yaml'), name, problems, (src) =>
+    src.parse(fallbackSchema),
+  );
   const cues = readYaml(join(paths.intentsDir, 'contact-cues.yaml'), name, problems, (src) =>
     src.parse(contactCuesSchema),
   );
 
-  checkReferences(entries, contacts, problems);
+  checkReferences(entries, declared, problems);
   if (problems.length > 0 || !fallback || !cues) throw new KnowledgeError(problems);
   const fallbackText: FallbackText = { reply: fallback.reply, links: fallback.links.map(toLink) };
   return { entries, contacts, intents, fallback: fallbackText, contactCues: cues.phrases };
@@ -62,15 +73,26 @@ function markdownFiles(dir: string): string[] {
     });
 }
 
-function readEntry(path: string, file: string, problems: Problem[]): Entry | undefined {
+function readEntry(
+  path: string,
+  file: string,
+  problems: Problem[],
+  declared: Set<string>,
+): Entry | undefined {
   const raw = readFileSync(path, 'utf8');
   // gray-matter only splits the front matter off; YamlSource parses it so errors carry line numbers.
   const parsed = matter(raw, { engines: { yaml: () => ({}) } });
   if (parsed.matter.trim() === '') {
-    problems.push({ file, line: 1, message: 'has no front matter: the file must start with a block between two "---" lines' });
+    problems.push({
+      file,
+      line: 1,
+      message: 'has no front matter: the file must start with a block between two "---" lines',
+    });
     return undefined;
   }
   const source = new YamlSource(file, parsed.matter);
+  const id = (source.value() as { id?: unknown } | null)?.id;
+  if (typeof id === 'string') declared.add(id);
   const front = source.ok ? source.parse(entrySchema) : undefined;
   const bodyStart = parsed.matter.split('\n').length + 1;
   const text = readSections(parsed.content, bodyStart, file, problems);
@@ -91,14 +113,20 @@ function readEntry(path: string, file: string, problems: Problem[]): Entry | und
 }
 
 /** The answer texts: a "## sv" and a "## en" section in the Markdown body. */
-function readSections(content: string, firstLine: number, file: string, problems: Problem[]): Record<Lang, string> | undefined {
+function readSections(
+  content: string,
+  firstLine: number,
+  file: string,
+  problems: Problem[],
+): Record<Lang, string> | undefined {
   const sections: Partial<Record<Lang, { line: number; lines: string[] }>> = {};
   let current: { line: number; lines: string[] } | undefined;
   content.split('\n').forEach((line, i) => {
     const heading = /^##\s+(sv|en)\s*$/i.exec(line.trim());
     if (heading) {
       const lang = (heading[1] ?? '').toLowerCase() as Lang;
-      if (sections[lang]) problems.push({ file, line: firstLine + i, message: `a second "## ${lang}" section` });
+      if (sections[lang])
+        problems.push({ file, line: firstLine + i, message: `a second "## ${lang}" section` });
       current = { line: firstLine + i, lines: [] };
       sections[lang] = current;
     } else {
@@ -112,10 +140,17 @@ function readSections(content: string, firstLine: number, file: string, problems
     const body = section?.lines.join('\n').trim() ?? '';
     const label = lang === 'sv' ? 'Swedish' : 'English';
     if (!section) {
-      problems.push({ file, message: `the ${label} answer is missing: add a "## ${lang}" heading followed by the text` });
+      problems.push({
+        file,
+        message: `the ${label} answer is missing: add a "## ${lang}" heading followed by the text`,
+      });
       complete = false;
     } else if (body === '') {
-      problems.push({ file, line: section.line, message: `the "## ${lang}" section (${label} answer) is empty` });
+      problems.push({
+        file,
+        line: section.line,
+        message: `the "## ${lang}" section (${label} answer) is empty`,
+      });
       complete = false;
     } else if (body.length > MAX_ANSWER_CHARS) {
       problems.push({
@@ -131,11 +166,22 @@ function readSections(content: string, firstLine: number, file: string, problems
   return complete ? (out as Record<Lang, string>) : undefined;
 }
 
-function readContacts(path: string, name: (f: string) => string, problems: Problem[]): Contact[] {
-  const contacts = readYaml(path, name, problems, (src) => src.parse(contactsSchema)) ?? [];
+function readContacts(
+  path: string,
+  name: (f: string) => string,
+  problems: Problem[],
+  declared: Set<string>,
+): Contact[] {
+  const contacts =
+    readYaml(path, name, problems, (src) => {
+      const raw = src.value();
+      if (Array.isArray(raw)) for (const c of raw) if (typeof c?.id === 'string') declared.add(c.id);
+      return src.parse(contactsSchema);
+    }) ?? [];
   const seen = new Set<string>();
   contacts.forEach((c, i) => {
-    if (seen.has(c.id)) problems.push({ file: name(path), field: `[${i}].id`, message: `the id "${c.id}" is used twice` });
+    if (seen.has(c.id))
+      problems.push({ file: name(path), field: `[${i}].id`, message: `the id "${c.id}" is used twice` });
     seen.add(c.id);
   });
   return contacts;
@@ -157,26 +203,48 @@ function readYaml<T>(
   return value;
 }
 
-function checkReferences(entries: Entry[], contacts: Contact[], problems: Problem[]): void {
+function checkReferences(
+  entries: Entry[],
+  declared: { entries: ReadonlySet<string>; contacts: ReadonlySet<string> },
+  problems: Problem[],
+): void {
   const entryIds = new Map<string, string>();
   for (const entry of entries) {
     const other = entryIds.get(entry.id);
-    if (other) problems.push({ file: entry.file, field: 'id', message: `"${entry.id}" is already the id of ${other}` });
+    if (other)
+      problems.push({
+        file: entry.file,
+        field: 'id',
+        message: `"${entry.id}" is already the id of ${other}`,
+      });
     else entryIds.set(entry.id, entry.file);
     if ((INTENT_IDS as readonly string[]).includes(entry.id) || entry.id === 'fallback') {
-      problems.push({ file: entry.file, field: 'id', message: `"${entry.id}" is reserved for a conversation intent` });
+      problems.push({
+        file: entry.file,
+        field: 'id',
+        message: `"${entry.id}" is reserved for a conversation intent`,
+      });
     }
   }
-  const contactIds = contacts.map((c) => c.id);
+  const contactIds = [...declared.contacts];
+  const knownEntries = [...declared.entries];
   for (const entry of entries) {
     entry.contactIds.forEach((id, i) => {
-      if (!contactIds.includes(id)) {
-        problems.push({ file: entry.file, field: `contacts[${i}]`, message: `no contact with id "${id}"${didYouMean(id, contactIds)}` });
+      if (!declared.contacts.has(id)) {
+        problems.push({
+          file: entry.file,
+          field: `contacts[${i}]`,
+          message: `no contact with id "${id}"${didYouMean(id, contactIds)}`,
+        });
       }
     });
     entry.related.forEach((id, i) => {
-      if (!entryIds.has(id)) {
-        problems.push({ file: entry.file, field: `related[${i}]`, message: `no entry with id "${id}"${didYouMean(id, [...entryIds.keys()])}` });
+      if (!declared.entries.has(id)) {
+        problems.push({
+          file: entry.file,
+          field: `related[${i}]`,
+          message: `no entry with id "${id}"${didYouMean(id, knownEntries)}`,
+        });
       }
     });
   }
@@ -199,4 +267,3 @@ function toLink(link: { title: string | { sv: string; en: string }; url: string 
   const title = typeof link.title === 'string' ? { sv: link.title, en: link.title } : link.title;
   return { title, url: link.url };
 }
-

@@ -9,7 +9,10 @@ import { ENTRY_TYPES, INTENT_IDS } from './model';
 const text = z.string().trim().min(1, 'must not be empty');
 const id = z
   .string()
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower-case letters a-z, digits and dashes (e.g. case-goteborg)');
+  .regex(
+    /^[a-z0-9]+(-[a-z0-9]+)*$/,
+    'must be lower-case letters a-z, digits and dashes (e.g. case-goteborg)',
+  );
 const bilingual = z.strictObject({ sv: text, en: text });
 const phrases = z.strictObject({
   sv: z.array(text).min(1, 'needs at least one Swedish phrase'),

@@ -1,4 +1,4 @@
-import { isMap, isNode, isScalar, LineCounter, parseDocument } from 'yaml';
+import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { fieldPath, type Problem } from './problems';
 import { describeIssue } from './schema';
@@ -17,7 +17,7 @@ export class YamlSource {
     source: string,
     private readonly lineOffset = 0,
   ) {
-    this.doc = parseDocument(source, { lineCounter: this.lines, prettyErrors: false, uniqueKeys: true });
+    this.doc = parseDocument(source, { lineCounter: this.lines, prettyErrors: true, uniqueKeys: true });
     for (const error of this.doc.errors) {
       const line = error.linePos?.[0]?.line;
       this.problems.push({
@@ -37,7 +37,11 @@ export class YamlSource {
   }
 
   /** Validates against a schema; on failure records each issue with its line and returns undefined. */
-  parse<S extends z.ZodType>(schema: S, basePath: readonly PropertyKey[] = [], value = this.value()): z.output<S> | undefined {
+  parse<S extends z.ZodType>(
+    schema: S,
+    basePath: readonly PropertyKey[] = [],
+    value = this.value(),
+  ): z.output<S> | undefined {
     const result = schema.safeParse(value);
     if (result.success) return result.data;
     for (const issue of result.error.issues) {
@@ -58,21 +62,28 @@ export class YamlSource {
     });
   }
 
+  /** The line of the deepest part of the path that exists: the key of a map entry, or a list item. */
   lineOf(path: readonly PropertyKey[], childKey?: string): number | undefined {
-    for (let depth = path.length; depth >= 0; depth--) {
-      const node = depth === 0 ? this.doc.contents : this.doc.getIn(path.slice(0, depth) as unknown[], true);
-      if (!isNode(node)) continue;
-      let range = node.range;
-      if (childKey !== undefined && depth === path.length && isMap(node)) {
-        const pair = node.items.find((p) => isScalar(p.key) && p.key.value === childKey);
-        if (pair && isNode(pair.key) && pair.key.range) range = pair.key.range;
-      }
-      if (range) return this.lines.linePos(range[0]).line + this.lineOffset;
+    let node: unknown = this.doc.contents;
+    let offset = isNode(node) ? node.range?.[0] : undefined;
+    for (const segment of childKey === undefined ? path : [...path, childKey]) {
+      if (isMap(node)) {
+        const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(segment));
+        if (!pair) break;
+        offset = isNode(pair.key) ? pair.key.range?.[0] : offset;
+        node = pair.value;
+      } else if (isSeq(node) && typeof segment === 'number') {
+        const item = node.items[segment];
+        if (!isNode(item)) break;
+        offset = item.range?.[0];
+        node = item;
+      } else break;
     }
-    return undefined;
+    return offset === undefined ? undefined : this.lines.linePos(offset).line + this.lineOffset;
   }
 }
 
+/** yaml's first message line, without the position it repeats (we print the file line ourselves). */
 function firstLine(message: string): string {
-  return message.split('\n')[0] ?? message;
+  return (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
 }

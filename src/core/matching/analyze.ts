@@ -65,7 +65,11 @@ export function queryTerms(
     const parts = vocabulary.splitCompound(folded);
     if (parts !== undefined) {
       for (const part of parts) {
-        terms.push({ token: part, keys: [{ key: foldedKey(part, lang), weight: WEIGHTS.part }], stopword: false });
+        terms.push({
+          token: part,
+          keys: [{ key: foldedKey(part, lang), weight: WEIGHTS.part }],
+          stopword: false,
+        });
       }
       continue;
     }

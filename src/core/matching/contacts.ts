@@ -28,7 +28,13 @@ export class ContactFinder {
   constructor(contacts: readonly Contact[]) {
     this.profiles = contacts.map((contact) => {
       const [first = '', ...last] = tokenize(contact.name).map(fold);
-      const aboutText = [contact.organisation, ...contact.places, contact.role.sv, contact.role.en, ...contact.topics];
+      const aboutText = [
+        contact.organisation,
+        ...contact.places,
+        contact.role.sv,
+        contact.role.en,
+        ...contact.topics,
+      ];
       const aboutWords = tokenize(aboutText.join(' ')).map(fold);
       const about = new Set<string>();
       for (const w of aboutWords) {
@@ -41,12 +47,15 @@ export class ContactFinder {
   }
 
   /** People named in the words, best first: a full name beats a surname, which beats a first name. */
-  byName(words: readonly string[]): ContactHit[] {
+  byName(words: readonly string[], isKnownWord: (word: string) => boolean = () => false): ContactHit[] {
     const folded = words.map(fold);
+    const sameName = (word: string, name: string, fuzzy: boolean) =>
+      word === name || word === `${name}s` || (fuzzy && isTypoOf(word, name) && !isKnownWord(word));
     const hits: ContactHit[] = [];
     for (const p of this.profiles) {
-      const first = folded.some((w) => sameName(w, p.first));
-      const last = p.last.length > 0 && p.last.every((l) => folded.some((w) => sameName(w, l)));
+      // First names must be typed right ("ingår" is not "Ingvar"); surnames may carry a typo.
+      const first = p.first !== '' && folded.some((w) => sameName(w, p.first, false));
+      const last = p.last.length > 0 && p.last.every((l) => folded.some((w) => sameName(w, l, true)));
       const score = first && last ? 1 : last ? 0.9 : first ? 0.75 : 0;
       if (score > 0) hits.push({ contact: p.contact, score });
     }
@@ -55,7 +64,9 @@ export class ContactFinder {
 
   /** People whose organisation, place, role or topics the words mention; share of content words matched. */
   byDescription(words: readonly string[]): ContactHit[] {
-    const content = words.map(fold).filter((w) => w.length > 1 && !isStopword(w, 'sv') && !isStopword(w, 'en'));
+    const content = words
+      .map(fold)
+      .filter((w) => w.length > 1 && !isStopword(w, 'sv') && !isStopword(w, 'en'));
     if (content.length === 0) return [];
     const hits: ContactHit[] = [];
     for (const p of this.profiles) {
@@ -70,10 +81,8 @@ export class ContactFinder {
   }
 }
 
-function sameName(word: string, name: string): boolean {
-  if (name.length === 0) return false;
-  if (word === name || word === `${name}s`) return true;
-  // "sagval" for "sagvall"; short names must be typed right ("ann" is not "an").
+/** "sagval" for "sagvall": one edit, on names long enough for that to be safe. */
+function isTypoOf(word: string, name: string): boolean {
   return name.length >= 5 && word.length >= 4 && editDistance(word, name) <= 1;
 }
 

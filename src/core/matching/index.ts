@@ -1,12 +1,15 @@
 import type { Lang } from '../lang';
+import { isStopword } from '../text/stopwords';
 import { fold, tokenize } from '../text/tokenize';
-import { documentKeys, type QueryTerm, queryTerms } from './analyze';
+import { documentKeys, exactKey, foldedKey, type QueryTerm, queryTerms } from './analyze';
 import { Vocabulary } from './vocabulary';
 
 /** A text of a document and how much a hit in it counts (a title more than a passing mention). */
 export interface Field {
   text: string;
   weight: number;
+  /** An example question or title: a question phrased much like it is strong evidence on its own. */
+  example?: boolean;
 }
 
 export interface IndexedDoc {
@@ -25,6 +28,16 @@ interface Posting {
   weight: number;
 }
 
+/** An example question as the idf-weighted keys of its words. */
+type Example = { keys: string[]; idf: number }[];
+
+/** Function words still count where they match, but only a little. */
+const STOPWORD_FACTOR = 0.25;
+/** How many of the best documents get the (costlier) example-question comparison. */
+const RERANK_DEPTH = 8;
+/** final = coverage × (BASE + (1 − BASE) × likeness to the nearest example question). */
+const EXAMPLE_BASE = 0.6;
+
 /**
  * An inverted index over one language's texts. Scoring is coverage: how much of the question's
  * information (idf-weighted words) a document explains. Unknown content words count against every
@@ -36,6 +49,7 @@ export class LanguageIndex {
   private readonly ids: string[] = [];
   private readonly postings = new Map<string, Posting[]>();
   private readonly idf = new Map<string, number>();
+  private readonly examples: Example[][] = [];
   private maxIdf = 1;
 
   constructor(
@@ -43,10 +57,15 @@ export class LanguageIndex {
     docs: readonly IndexedDoc[],
   ) {
     this.vocabulary = new Vocabulary(lang);
-    const tokenized = docs.map((doc) => doc.fields.map((f) => ({ tokens: tokenize(f.text), weight: f.weight })));
-    for (const fields of tokenized) for (const f of fields) for (const t of f.tokens) this.vocabulary.add(fold(t));
+    const tokenized = docs.map((doc) =>
+      doc.fields.map((f) => ({ tokens: tokenize(f.text), weight: f.weight })),
+    );
+    for (const fields of tokenized)
+      for (const f of fields) for (const t of f.tokens) this.vocabulary.add(fold(t));
+    const exampleWords: string[][][] = [];
     docs.forEach((doc, i) => {
       this.ids.push(doc.id);
+      exampleWords.push(doc.fields.flatMap((f, j) => (f.example ? [tokenized[i]?.[j]?.tokens ?? []] : [])));
       const best = new Map<string, number>();
       for (const field of tokenized[i] ?? []) {
         for (const token of field.tokens) {
@@ -68,6 +87,17 @@ export class LanguageIndex {
       const value = Math.log(1 + (n - df + 0.5) / (df + 0.5));
       this.idf.set(key, value);
       if (value > this.maxIdf) this.maxIdf = value;
+    }
+    for (const docExamples of exampleWords) {
+      this.examples.push(
+        docExamples.map((words) =>
+          words.map((w) => {
+            const keys = [exactKey(w, lang), foldedKey(w, lang)];
+            const weight = isStopword(w, lang) ? STOPWORD_FACTOR : 1;
+            return { keys, idf: weight * Math.max(...keys.map((k) => this.idf.get(k) ?? 0)) };
+          }),
+        ),
+      );
     }
   }
 
@@ -94,9 +124,10 @@ export class LanguageIndex {
       }
       const perDoc = new Map<number, number>();
       let termMass = 0;
+      const factor = term.stopword ? STOPWORD_FACTOR : 1;
       for (const { key, weight } of term.keys) {
         const idf = this.idf.get(key) ?? 0;
-        const value = idf * weight;
+        const value = idf * weight * factor;
         if (value > termMass) termMass = value;
         for (const posting of this.postings.get(key) ?? []) {
           const v = value * posting.weight;
@@ -107,11 +138,34 @@ export class LanguageIndex {
       for (const [doc, v] of perDoc) totals[doc] = (totals[doc] ?? 0) + v;
     }
     if (mass <= 0) return [];
-    const ranked: Scored[] = [];
+    const byCoverage: { doc: number; coverage: number }[] = [];
     totals.forEach((total, doc) => {
-      if (total > 0) ranked.push({ id: this.ids[doc] ?? '', score: total / mass });
+      if (total > 0) byCoverage.push({ doc, coverage: total / mass });
     });
-    return ranked.sort((a, b) => b.score - a.score);
+    byCoverage.sort((a, b) => b.coverage - a.coverage);
+    const queryKeys = new Set(terms.flatMap((t) => t.keys.map((k) => k.key)));
+    return byCoverage
+      .slice(0, RERANK_DEPTH)
+      .map(({ doc, coverage }) => ({
+        id: this.ids[doc] ?? '',
+        score: coverage * (EXAMPLE_BASE + (1 - EXAMPLE_BASE) * this.likeness(doc, queryKeys)),
+      }))
+      .sort((a, b) => b.score - a.score);
+  }
+
+  /** How much of the nearest example question of a document the question covers, 0..1. */
+  private likeness(doc: number, queryKeys: ReadonlySet<string>): number {
+    let best = 0;
+    for (const example of this.examples[doc] ?? []) {
+      let covered = 0;
+      let total = 0;
+      for (const word of example) {
+        total += word.idf;
+        if (word.keys.some((k) => queryKeys.has(k))) covered += word.idf;
+      }
+      if (total > 0 && covered / total > best) best = covered / total;
+    }
+    return best;
   }
 
   /**
@@ -119,7 +173,6 @@ export class LanguageIndex {
    * ones often filler the knowledge base never needed ("nya", "jobbat").
    */
   private unknownWordMass(word: string): number {
-    const length = Math.min(Math.max(word.length - 3, 0), 8) / 8;
-    return this.maxIdf * 0.6 * length;
+    return (this.maxIdf * Math.min(Math.max(word.length - 3, 0), 4)) / 4;
   }
 }

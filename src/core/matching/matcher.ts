@@ -1,5 +1,5 @@
-import { LANGS, type Lang } from '../lang';
 import type { KnowledgeBase } from '../knowledge/model';
+import { LANGS, type Lang } from '../lang';
 import { LanguageGuesser } from '../text/language';
 import { stopwords } from '../text/stopwords';
 import { fold, tokenize } from '../text/tokenize';
@@ -20,15 +20,18 @@ export class Matcher {
       ...kb.entries.map((e) => ({
         id: e.id,
         fields: [
-          { text: e.title[lang], weight: FIELD.title },
-          ...e.questions[lang].map((q) => ({ text: q, weight: FIELD.question })),
+          { text: e.title[lang], weight: FIELD.title, example: true },
+          ...e.questions[lang].map((q) => ({ text: q, weight: FIELD.question, example: true })),
           { text: e.keywords[lang].join(' . '), weight: FIELD.keyword },
           { text: e.text[lang], weight: FIELD.text },
         ],
       })),
       ...kb.intents
         .filter((i) => i.id === 'help' || i.id === 'list-cases')
-        .map((i) => ({ id: i.id, fields: i.phrases[lang].map((p) => ({ text: p, weight: FIELD.question })) })),
+        .map((i) => ({
+          id: i.id,
+          fields: i.phrases[lang].map((p) => ({ text: p, weight: FIELD.question, example: true })),
+        })),
     ];
     this.indexes = { sv: new LanguageIndex('sv', docs('sv')), en: new LanguageIndex('en', docs('en')) };
     const lexicon = (lang: Lang) => [...stopwords(lang), ...vocabularyOf(docs(lang))];

@@ -85,14 +85,14 @@ export class Vocabulary {
   }
 
   private knownPart(part: string, isLast: boolean): string | undefined {
-    if (this.knows(part)) return part;
-    if (isLast) return undefined;
-    // A non-final part may carry a linking letter: "fruktkorg|s", "gåv|o".
+    // A non-final part may carry a linking letter: "fruktkorg|s", "gåv|o". Whole known words first.
     const last = part[part.length - 1] ?? '';
-    if (LINKING_LETTERS.includes(last)) {
-      const bare = part.slice(0, -1);
-      if (bare.length >= MIN_PART - 1 && this.knows(bare)) return bare;
-    }
+    const bare =
+      !isLast && LINKING_LETTERS.includes(last) && part.length > MIN_PART - 1 ? part.slice(0, -1) : undefined;
+    if (this.words.has(part)) return part;
+    if (bare !== undefined && this.words.has(bare)) return bare;
+    if (this.knows(part)) return part;
+    if (bare !== undefined && this.knows(bare)) return bare;
     return undefined;
   }
 }

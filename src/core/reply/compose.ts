@@ -1,5 +1,5 @@
-import type { Lang } from '../lang';
 import type { Contact, Entry, IntentId, KnowledgeBase } from '../knowledge/model';
+import type { Lang } from '../lang';
 import type { ContactHit } from '../matching/contacts';
 import type { Scored } from '../matching/index';
 import type { Alternative, ContactCard, Reply } from './model';
@@ -91,7 +91,11 @@ export class Replies {
       ...base('clarify', best.id, best.score, lang),
       title: PHRASES.clarifyTitle[lang],
       text: PHRASES.clarifyText[lang],
-      alternatives: close.map((s) => ({ id: s.id, title: this.title(s.id, lang), confidence: round(s.score) })),
+      alternatives: close.map((s) => ({
+        id: s.id,
+        title: this.title(s.id, lang),
+        confidence: round(s.score),
+      })),
     };
   }
 

@@ -14,7 +14,7 @@ export const PHRASES = {
   contactsFound: { sv: 'Det här är de personer som passar bäst:', en: 'These are the people who fit best:' },
   noContactFound: {
     sv: 'Jag hittade ingen kontaktperson som matchar. Här är alla som guiden nämner:',
-    en: "I found no contact person matching that. Here is everyone the guide names:",
+    en: 'I found no contact person matching that. Here is everyone the guide names:',
   },
   casesTitle: { sv: 'Så har andra gjort', en: 'How others have done it' },
   helpTitle: { sv: 'Det här kan Sofo', en: 'What Sofo can do' },

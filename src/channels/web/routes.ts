@@ -17,12 +17,10 @@ export function webRoutes(engine: Engine): Router {
     const text = (body as { text?: unknown } | null)?.text;
     const lang = (body as { lang?: unknown } | null)?.lang;
     if (typeof text !== 'string') {
-      res
-        .status(400)
-        .json({
-          error: 'bad_request',
-          message: 'Skicka JSON {"text": "din fråga"} / send JSON {"text": "your question"}',
-        });
+      res.status(400).json({
+        error: 'bad_request',
+        message: 'Skicka JSON {"text": "din fråga"} / send JSON {"text": "your question"}',
+      });
       return;
     }
     if (lang !== undefined && !(LANGS as readonly unknown[]).includes(lang)) {

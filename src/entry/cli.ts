@@ -6,7 +6,6 @@ import type { Engine } from '../core/engine';
 import { KnowledgeError } from '../core/knowledge/problems';
 import { LANGS, type Lang } from '../core/lang';
 import { loadEngine } from './load-engine';
-import { serve } from './serve';
 
 const USAGE = `Sofo – frågor och svar om att köpa av sociala företag / questions and answers on buying from social enterprises
 
@@ -40,8 +39,11 @@ async function run(argv: string[]): Promise<number> {
       return chat();
     case 'kb':
       return kb(rest);
-    case 'serve':
+    case 'serve': {
+      // Loaded only here: the HTTP stack is not needed by the other commands and slows their start.
+      const { serve } = await import('./serve.js');
       return serve(readConfig());
+    }
     case undefined:
     case 'help':
     case '--help':

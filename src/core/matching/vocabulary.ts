@@ -16,6 +16,8 @@ export class Vocabulary {
   private readonly stems = new Set<string>();
   /** SymSpell-style index: each word and its one-letter deletions point back at the word. */
   private readonly deletions = new Map<string, string[]>();
+  /** Splitting is a small search over every cut; words repeat, so each is split once. */
+  private readonly splits = new Map<string, string[] | undefined>();
 
   constructor(private readonly lang: Lang) {}
 
@@ -45,6 +47,13 @@ export class Vocabulary {
    */
   splitCompound(word: string): string[] | undefined {
     if (word.length < MIN_PART * 2) return undefined;
+    if (this.splits.has(word)) return this.splits.get(word);
+    const parts = this.search(word);
+    this.splits.set(word, parts);
+    return parts;
+  }
+
+  private search(word: string): string[] | undefined {
     const best: (string[] | undefined)[] = new Array(word.length + 1);
     best[word.length] = [];
     for (let start = word.length - MIN_PART; start >= 0; start--) {

@@ -1,0 +1,125 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const ROOT = join(__dirname, '..');
+const BIN = join(ROOT, 'bin', 'sofo.js');
+
+/** Runs the built `sofo` exactly as a user (or acceptance tooling) would. */
+function sofo(args: string[], options: { input?: string; env?: NodeJS.ProcessEnv } = {}) {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    input: options.input ?? '',
+    env: { ...process.env, ...options.env },
+    encoding: 'utf8',
+    timeout: 20_000,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('sofo ask', () => {
+  it('prints one human-readable reply', () => {
+    const { status, stdout } = sofo(['ask', 'Vad är ett reserverat kontrakt?']);
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/reserverat kontrakt/i);
+    expect(stdout).not.toMatch(/^\s*\{/);
+  });
+
+  it('--json prints one JSON object with the contract fields', () => {
+    const { status, stdout } = sofo(['ask', '--json', 'Vad är ett reserverat kontrakt?']);
+    expect(status).toBe(0);
+    const reply = JSON.parse(stdout);
+    expect(reply).toMatchObject({ kind: 'answer', id: 'concept-reserved-contract', lang: 'sv' });
+    for (const field of ['confidence', 'title', 'text', 'contacts', 'links', 'alternatives']) {
+      expect(reply).toHaveProperty(field);
+    }
+  });
+
+  it('--jsonl answers every input line, empty ones too, in order, and prints nothing else', () => {
+    const input = 'hej\n\nvad är ett reserverat kontrakt?\r\nWho runs this site?\n   \n🙂\n';
+    const { status, stdout } = sofo(['ask', '--jsonl'], { input });
+    expect(status).toBe(0);
+    const lines = stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(6);
+    const replies = lines.map((line) => JSON.parse(line));
+    expect(replies.map((r) => r.id)).toEqual(['greeting', 'help', 'concept-reserved-contract', 'about-site', 'help', 'help']);
+    expect(replies[3].lang).toBe('en');
+  });
+
+  it('contact lookups use contact:<id>', () => {
+    const reply = JSON.parse(sofo(['ask', '--json', 'mejladress till Ingvar Berg']).stdout);
+    expect(reply).toMatchObject({ kind: 'contacts', id: 'contact:ingvar-berg' });
+    expect(reply.contacts[0]).toEqual({
+      id: 'ingvar-berg',
+      name: 'Ingvar Berg',
+      role: expect.any(String),
+      organisation: 'Nordanstigs kommun',
+      email: 'ingvar.berg@nordanstig.se',
+      phone: null,
+    });
+  });
+
+  it('rejects an unknown --lang with a usage message on stderr', () => {
+    const { status, stdout, stderr } = sofo(['ask', '--lang', 'de', 'hej']);
+    expect(status).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/--lang must be sv or en/);
+  });
+});
+
+describe('sofo contacts', () => {
+  it('looks people up by place', () => {
+    const { status, stdout } = sofo(['contacts', '--json', 'nordanstig']);
+    expect(status).toBe(0);
+    expect(JSON.parse(stdout).contacts.map((c: { id: string }) => c.id)).toEqual(
+      expect.arrayContaining(['ingvar-berg', 'bente-sandstrom']),
+    );
+  });
+});
+
+describe('sofo kb', () => {
+  it('check passes on the real knowledge base', () => {
+    const { status, stdout } = sofo(['kb', 'check']);
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/^OK: 15 /);
+  });
+
+  it('check fails on a broken one with file and line, and so does serve (no half-loaded start)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sofo-cli-'));
+    try {
+      cpSync(join(ROOT, 'knowledge'), join(dir, 'knowledge'), { recursive: true });
+      writeFileSync(join(dir, 'knowledge', 'guide', 'broken.md'), '---\nid: broken\ntype: guide\ntitle: [oops\n---\n');
+      const env = { SOFO_KNOWLEDGE_DIR: join(dir, 'knowledge'), PORT: '0' };
+      for (const args of [['kb', 'check'], ['serve']]) {
+        const { status, stdout, stderr } = sofo(args, { env });
+        expect(status).toBe(1);
+        expect(stdout).toBe('');
+        expect(stderr).toMatch(/broken\.md:\d+: the YAML cannot be read/);
+        expect(stderr).not.toMatch(/\n\s+at /); // no stack trace
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('export --json gives one object per entry and language', () => {
+    const rows = JSON.parse(sofo(['kb', 'export', '--json']).stdout);
+    expect(rows).toHaveLength(30);
+    expect(rows[0]).toEqual({
+      id: expect.any(String),
+      type: expect.any(String),
+      title: expect.any(String),
+      questions: expect.any(Array),
+      text: expect.any(String),
+      lang: 'sv',
+    });
+  });
+});
+
+describe('usage', () => {
+  it('an unknown command exits 2 with the usage on stderr', () => {
+    const { status, stderr } = sofo(['frobnicate']);
+    expect(status).toBe(2);
+    expect(stderr).toMatch(/sofo ask/);
+  });
+});

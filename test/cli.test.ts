@@ -42,7 +42,14 @@ describe('sofo ask', () => {
     const lines = stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(6);
     const replies = lines.map((line) => JSON.parse(line));
-    expect(replies.map((r) => r.id)).toEqual(['greeting', 'help', 'concept-reserved-contract', 'about-site', 'help', 'help']);
+    expect(replies.map((r) => r.id)).toEqual([
+      'greeting',
+      'help',
+      'concept-reserved-contract',
+      'about-site',
+      'help',
+      'help',
+    ]);
     expect(replies[3].lang).toBe('en');
   });
 
@@ -88,7 +95,10 @@ describe('sofo kb', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sofo-cli-'));
     try {
       cpSync(join(ROOT, 'knowledge'), join(dir, 'knowledge'), { recursive: true });
-      writeFileSync(join(dir, 'knowledge', 'guide', 'broken.md'), '---\nid: broken\ntype: guide\ntitle: [oops\n---\n');
+      writeFileSync(
+        join(dir, 'knowledge', 'guide', 'broken.md'),
+        '---\nid: broken\ntype: guide\ntitle: [oops\n---\n',
+      );
       const env = { SOFO_KNOWLEDGE_DIR: join(dir, 'knowledge'), PORT: '0' };
       for (const args of [['kb', 'check'], ['serve']]) {
         const { status, stdout, stderr } = sofo(args, { env });

@@ -1,37 +1,30 @@
 import type { Entry, IntentId, KnowledgeBase } from './knowledge/model';
 import type { Lang } from './lang';
-import {
-  type ContactFinder,
-  type ContactHit,
-  combineHits,
-  ContactFinder as Finder,
-} from './matching/contacts';
+import { ContactFinder, type ContactHit, combineHits } from './matching/contacts';
 import type { Scored } from './matching/index';
 import { Matcher } from './matching/matcher';
 import { PhraseSet } from './matching/phrases';
+import { TUNING } from './matching/tuning';
 import { Replies } from './reply/compose';
 import type { Reply } from './reply/model';
 import { cleanText } from './text/clean';
 import { isStopword } from './text/stopwords';
 import { hasLetters, tokenize } from './text/tokenize';
 
-/** The thresholds that turn scores into answer, clarify or fallback. Tuned on the kinds of question in eval. */
-export const THRESHOLDS = {
-  /** Below this the best entry is not trusted: fall back. */
-  answer: 0.42,
-  /** A runner-up scoring at least this share of the best makes the question ambiguous: clarify. */
-  clarifyRatio: 0.88,
-  /** A person found by organisation/place/role must fit at least this well. */
-  contact: 0.5,
-} as const;
-
 export interface AskOptions {
   /** Force the reply language (a channel may know the user's locale); otherwise guessed from the text. */
   lang?: Lang;
 }
 
+/** How much a whole-question match with a help or list phrase must be to count as that intent. */
+const INTENT_SIMILARITY = 0.8;
+
 /**
  * The answer engine: question text in, Reply out. Knows nothing of Slack, Teams or HTTP.
+ *
+ * The order of questions it asks itself: is there any text → is it only a greeting or thanks → is it
+ * asking for help or the case list → does it name a person → does it ask for a person by organisation
+ * or place → which entry fits, and how surely (answer, clarify, fallback).
  */
 export class Engine {
   private readonly matcher: Matcher;
@@ -44,7 +37,7 @@ export class Engine {
 
   constructor(readonly kb: KnowledgeBase) {
     this.matcher = new Matcher(kb);
-    this.contacts = new Finder(kb.contacts);
+    this.contacts = new ContactFinder(kb.contacts);
     this.entries = new Map(kb.entries.map((e) => [e.id, e]));
     this.replies = new Replies(kb);
     for (const intent of kb.intents) {
@@ -62,27 +55,28 @@ export class Engine {
     const lang = options.lang ?? this.matcher.languages.guess(words);
     if (!words.some(hasLetters)) return this.replies.intent('help', lang, 1);
 
+    // "Hej! …" and "… tack!" wrap questions; only when nothing else is left are they the message.
     const { rest, labels } = this.wrappers.strip(words);
     const smalltalk = labels[labels.length - 1];
     if (smalltalk && rest.every((w) => isStopword(w, lang))) return this.replies.intent(smalltalk, lang, 1);
 
     const intent = this.intents.closest(rest);
-    if (intent && intent.similarity >= 0.8) return this.replies.intent(intent.label, lang, intent.similarity);
+    if (intent && intent.similarity >= INTENT_SIMILARITY) {
+      return this.replies.intent(intent.label, lang, intent.similarity);
+    }
 
     const named = this.contacts.byName(rest, (w) => this.matcher.knows(w));
-    if (named.length > 0) return this.replies.contacts(named, lang, undefined);
+    if (named.length > 0) return this.replies.contacts(named, lang);
 
-    const ranked = this.matcher.rank(rest, lang);
-    const decision = this.decide(ranked, lang);
-    if (decision.kind === 'fallback' && smalltalk) return this.replies.intent(smalltalk, lang, 0.5);
-    if (decision.kind === 'answer' && this.contactCues.occursIn(rest)) {
-      const entry = this.entries.get(decision.best.id);
-      if (entry && entry.contactIds.length === 0) {
-        // "Vem kan jag kontakta i Nordanstig?" with no entry naming people: look the person up directly.
-        const people = this.findContacts(rest, lang, ranked);
-        if (people.length > 0) return this.replies.contacts(people, lang, undefined);
-      }
+    const { rest: topic, found: asksForPerson } = this.contactCues.remove(rest);
+    if (asksForPerson) {
+      const reply = this.personByIdentity(topic, lang);
+      if (reply) return reply;
     }
+
+    const decision = decide(this.matcher.rank(rest, lang), contentWordCount(rest, lang));
+    // "tack, det var precis vad jag behövde": the thanks is the message, not an unknown question.
+    if (decision.kind === 'fallback' && smalltalk) return this.replies.intent(smalltalk, lang, 0.5);
     return this.reply(decision, lang);
   }
 
@@ -90,42 +84,48 @@ export class Engine {
   answer(id: string, lang: Lang): Reply | undefined {
     const entry = this.entries.get(id);
     if (entry) return this.replies.entry(entry, lang, 1, []);
-    if (id === 'help' || id === 'list-cases' || id === 'greeting' || id === 'thanks')
-      return this.replies.intent(id, lang, 1);
-    return undefined;
+    const intent = this.kb.intents.find((i) => i.id === id);
+    return intent ? this.replies.intent(intent.id, lang, 1) : undefined;
   }
 
-  /** `/kontakt`, `sofo contacts`: always a list of people, or everyone when nothing matches. */
+  /** `/kontakt`, `sofo contacts`: people ranked by name, organisation, place, role or topic. */
   lookupContacts(query: string, options: AskOptions = {}): Reply {
     const words = tokenize(cleanText(query));
     const lang = options.lang ?? this.matcher.languages.guess(words);
-    const people = this.findContacts(words, lang, this.matcher.rank(words, lang));
-    return people.length > 0 ? this.replies.contacts(people, lang, undefined) : this.replies.noContact(lang);
+    const byTopic = this.contactsOfEntries(this.matcher.rank(words, lang));
+    const people = combineHits(
+      this.contacts.byName(words, (w) => this.matcher.knows(w)),
+      this.contacts.byDescription(words),
+      byTopic,
+    ).filter((h) => h.score >= TUNING.contact);
+    return people.length > 0 ? this.replies.contacts(people, lang) : this.replies.noContact(lang);
   }
 
-  private findContacts(words: string[], lang: Lang, ranked: Scored[]): ContactHit[] {
-    const byTopic: ContactHit[] = [];
+  /**
+   * "Who is the contact person at Social Trade?": a person asked for by organisation, place or role, with
+   * no topic left once those words are gone. With a topic left ("… om fruktkorgarna i Göteborg"), the
+   * entry answers instead: it names its own contact persons.
+   */
+  private personByIdentity(words: string[], lang: Lang): Reply | undefined {
+    const people = this.contacts.byDescription(words, 'identity').filter((h) => h.score >= TUNING.contact);
+    if (people.length === 0) return undefined;
+    const remainder = this.contacts.withoutIdentityWords(words);
+    const topic = decide(this.matcher.rank(remainder, lang), contentWordCount(remainder, lang));
+    if (remainder.some((w) => !isStopword(w, lang)) && topic.kind !== 'fallback') return undefined;
+    return this.replies.contacts(people, lang);
+  }
+
+  private contactsOfEntries(ranked: Scored[]): ContactHit[] {
+    const hits: ContactHit[] = [];
     for (const { id, score } of ranked.slice(0, 3)) {
-      if (score < THRESHOLDS.answer) break;
+      if (score < TUNING.answer) break;
       this.entries.get(id)?.contactIds.forEach((cid, i) => {
         const contact = this.kb.contacts.find((c) => c.id === cid);
-        if (contact) byTopic.push({ contact, score: score * (1 - 0.02 * i) });
+        // The order an editor listed people in is a (weak) preference.
+        if (contact) hits.push({ contact, score: score * (1 - 0.02 * i) });
       });
     }
-    void lang;
-    return combineHits(this.contacts.byName(words), this.contacts.byDescription(words), byTopic).filter(
-      (h) => h.score >= THRESHOLDS.contact,
-    );
-  }
-
-  private decide(ranked: Scored[], _lang: Lang): Decision {
-    const [best, second] = ranked;
-    if (!best || best.score < THRESHOLDS.answer) return { kind: 'fallback', ranked };
-    if (second && second.score >= best.score * THRESHOLDS.clarifyRatio) {
-      const close = ranked.filter((r) => r.score >= best.score * THRESHOLDS.clarifyRatio).slice(0, 3);
-      return { kind: 'clarify', best, close };
-    }
-    return { kind: 'answer', best, ranked };
+    return hits;
   }
 
   private reply(decision: Decision, lang: Lang): Reply {
@@ -143,7 +143,23 @@ export class Engine {
   }
 }
 
+function contentWordCount(words: readonly string[], lang: Lang): number {
+  return words.filter((w) => !isStopword(w, lang)).length;
+}
+
 type Decision =
   | { kind: 'fallback'; ranked: Scored[] }
   | { kind: 'clarify'; best: Scored; close: Scored[] }
   | { kind: 'answer'; best: Scored; ranked: Scored[] };
+
+/** Scores to outcome: too weak → fallback; a runner-up too close → clarify; else answer. */
+function decide(ranked: Scored[], contentWords: number): Decision {
+  const [best, second] = ranked;
+  const required = TUNING.answer + (TUNING.shortQuestion * Math.max(0, 3 - contentWords)) / 2;
+  if (!best || best.score < required) return { kind: 'fallback', ranked };
+  if (second && second.score >= best.score * TUNING.clarifyRatio) {
+    const close = ranked.filter((r) => r.score >= best.score * TUNING.clarifyRatio).slice(0, 3);
+    return { kind: 'clarify', best, close };
+  }
+  return { kind: 'answer', best, ranked };
+}

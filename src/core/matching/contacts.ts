@@ -13,14 +13,15 @@ interface Profile {
   contact: Contact;
   first: string;
   last: string[];
-  /** Folded words and stems of organisation, places, role and topics. */
-  about: Set<string>;
-  aboutWords: string[];
+  /** Who the person is: organisation, places, role. */
+  identity: WordSet;
+  /** What the person can be asked about. */
+  topics: WordSet;
 }
 
 /**
  * Finds people: by name (partial, typos, no diacritics), by organisation, place, role or topic words,
- * and by the topics of the entries that name them (the engine passes those in).
+ * and (combined by the engine) by the topics of the entries that name them.
  */
 export class ContactFinder {
   private readonly profiles: Profile[];
@@ -28,21 +29,13 @@ export class ContactFinder {
   constructor(contacts: readonly Contact[]) {
     this.profiles = contacts.map((contact) => {
       const [first = '', ...last] = tokenize(contact.name).map(fold);
-      const aboutText = [
+      const identity = new WordSet([
         contact.organisation,
         ...contact.places,
         contact.role.sv,
         contact.role.en,
-        ...contact.topics,
-      ];
-      const aboutWords = tokenize(aboutText.join(' ')).map(fold);
-      const about = new Set<string>();
-      for (const w of aboutWords) {
-        about.add(w);
-        about.add(stem(w, 'sv'));
-        about.add(stem(w, 'en'));
-      }
-      return { contact, first, last, about, aboutWords };
+      ]);
+      return { contact, first, last, identity, topics: new WordSet(contact.topics) };
     });
   }
 
@@ -62,28 +55,24 @@ export class ContactFinder {
     return hits.sort((a, b) => b.score - a.score);
   }
 
-  /** People whose organisation, place, role or topics the words mention; share of content words matched. */
-  byDescription(words: readonly string[]): ContactHit[] {
-    const content = words
-      .map(fold)
-      .filter((w) => w.length > 1 && !isStopword(w, 'sv') && !isStopword(w, 'en'));
+  /** People whose organisation, place, role (and topics) the words mention: share of content words matched. */
+  byDescription(words: readonly string[], aspects: 'identity' | 'all' = 'all'): ContactHit[] {
+    const content = contentWords(words);
     if (content.length === 0) return [];
     const hits: ContactHit[] = [];
     for (const p of this.profiles) {
       let matched = 0;
-      for (const w of content) {
-        if (p.about.has(w) || p.about.has(stem(w, 'sv')) || p.about.has(stem(w, 'en'))) matched += 1;
-        else if (w.length >= 5 && p.aboutWords.some((a) => a.startsWith(w))) matched += 0.8;
-      }
+      for (const w of content)
+        matched += Math.max(p.identity.match(w), aspects === 'all' ? p.topics.match(w) : 0);
       if (matched > 0) hits.push({ contact: p.contact, score: matched / content.length });
     }
     return hits.sort((a, b) => b.score - a.score);
   }
-}
 
-/** "sagval" for "sagvall": one edit, on names long enough for that to be safe. */
-function isTypoOf(word: string, name: string): boolean {
-  return name.length >= 5 && word.length >= 4 && editDistance(word, name) <= 1;
+  /** The words that say who someone is (organisation, place, role), to tell them from a topic. */
+  withoutIdentityWords(words: readonly string[]): string[] {
+    return words.filter((w) => !this.profiles.some((p) => p.identity.match(fold(w)) === 1));
+  }
 }
 
 /** Merges evidence per person: the strongest signal counts fully, each further one adds a little. */
@@ -103,4 +92,30 @@ export function combineHits(...lists: ContactHit[][]): ContactHit[] {
       return { contact, score: Math.min(1, max + 0.25 * rest) };
     })
     .sort((a, b) => b.score - a.score);
+}
+
+function contentWords(words: readonly string[]): string[] {
+  return words.map(fold).filter((w) => w.length > 1 && !isStopword(w, 'sv') && !isStopword(w, 'en'));
+}
+
+/** Folded words with their Swedish and English stems; a long word also matches as a prefix. */
+class WordSet {
+  private readonly keys = new Set<string>();
+  private readonly words: string[];
+
+  constructor(texts: readonly string[]) {
+    this.words = tokenize(texts.join(' ')).map(fold);
+    for (const w of this.words) for (const k of [w, stem(w, 'sv'), stem(w, 'en')]) this.keys.add(k);
+  }
+
+  /** 1 for a word or stem hit, 0.8 for "upphandling" in "upphandlingsstrateg", else 0. */
+  match(word: string): number {
+    if (this.keys.has(word) || this.keys.has(stem(word, 'sv')) || this.keys.has(stem(word, 'en'))) return 1;
+    return word.length >= 5 && this.words.some((w) => w.startsWith(word)) ? 0.8 : 0;
+  }
+}
+
+/** "sagval" for "sagvall": one edit, on names long enough for that to be safe. */
+function isTypoOf(word: string, name: string): boolean {
+  return name.length >= 5 && word.length >= 4 && editDistance(word, name) <= 1;
 }

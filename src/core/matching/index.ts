@@ -2,6 +2,7 @@ import type { Lang } from '../lang';
 import { isStopword } from '../text/stopwords';
 import { fold, tokenize } from '../text/tokenize';
 import { documentKeys, exactKey, foldedKey, type QueryTerm, queryTerms } from './analyze';
+import { TUNING } from './tuning';
 import { Vocabulary } from './vocabulary';
 
 /** A text of a document and how much a hit in it counts (a title more than a passing mention). */
@@ -31,12 +32,8 @@ interface Posting {
 /** An example question as the idf-weighted keys of its words. */
 type Example = { keys: string[]; idf: number }[];
 
-/** Function words still count where they match, but only a little. */
-const STOPWORD_FACTOR = 0.25;
 /** How many of the best documents get the (costlier) example-question comparison. */
 const RERANK_DEPTH = 8;
-/** final = coverage × (BASE + (1 − BASE) × likeness to the nearest example question). */
-const EXAMPLE_BASE = 0.6;
 
 /**
  * An inverted index over one language's texts. Scoring is coverage: how much of the question's
@@ -93,7 +90,7 @@ export class LanguageIndex {
         docExamples.map((words) =>
           words.map((w) => {
             const keys = [exactKey(w, lang), foldedKey(w, lang)];
-            const weight = isStopword(w, lang) ? STOPWORD_FACTOR : 1;
+            const weight = isStopword(w, lang) ? TUNING.stopwordFactor : 1;
             return { keys, idf: weight * Math.max(...keys.map((k) => this.idf.get(k) ?? 0)) };
           }),
         ),
@@ -124,7 +121,7 @@ export class LanguageIndex {
       }
       const perDoc = new Map<number, number>();
       let termMass = 0;
-      const factor = term.stopword ? STOPWORD_FACTOR : 1;
+      const factor = term.stopword ? TUNING.stopwordFactor : 1;
       for (const { key, weight } of term.keys) {
         const idf = this.idf.get(key) ?? 0;
         const value = idf * weight * factor;
@@ -148,7 +145,7 @@ export class LanguageIndex {
       .slice(0, RERANK_DEPTH)
       .map(({ doc, coverage }) => ({
         id: this.ids[doc] ?? '',
-        score: coverage * (EXAMPLE_BASE + (1 - EXAMPLE_BASE) * this.likeness(doc, queryKeys)),
+        score: coverage * (TUNING.exampleBase + (1 - TUNING.exampleBase) * this.likeness(doc, queryKeys)),
       }))
       .sort((a, b) => b.score - a.score);
   }
@@ -173,6 +170,7 @@ export class LanguageIndex {
    * ones often filler the knowledge base never needed ("nya", "jobbat").
    */
   private unknownWordMass(word: string): number {
-    return (this.maxIdf * Math.min(Math.max(word.length - 3, 0), 4)) / 4;
+    const span = TUNING.unknownFullLength - 3;
+    return (TUNING.unknownScale * this.maxIdf * Math.min(Math.max(word.length - 3, 0), span)) / span;
   }
 }

@@ -32,10 +32,17 @@ export class PhraseSet<T extends string> {
     return { rest, labels };
   }
 
-  /** Whether any phrase occurs as consecutive words anywhere in the words. */
-  occursIn(words: readonly string[]): boolean {
-    const folded = words.map(fold);
-    return this.phrases.some(({ words: phrase }) => indexOf(folded, phrase) >= 0);
+  /** The words without any occurrence of a phrase, and whether there was one. */
+  remove(words: readonly string[]): { rest: string[]; found: boolean } {
+    let rest = [...words];
+    let found = false;
+    for (const { words: phrase } of this.phrases) {
+      for (let at = indexOf(rest.map(fold), phrase); at >= 0; at = indexOf(rest.map(fold), phrase)) {
+        rest = [...rest.slice(0, at), ...rest.slice(at + phrase.length)];
+        found = true;
+      }
+    }
+    return { rest, found };
   }
 
   /** The phrase most like the whole of the words (Dice over word sets), with its similarity. */

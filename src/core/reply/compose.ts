@@ -54,12 +54,12 @@ export class Replies {
     return { ...base('smalltalk', id, confidence, lang), title: titles[id][lang], text };
   }
 
-  contacts(hits: readonly ContactHit[], lang: Lang, about: Entry | undefined): Reply {
+  contacts(hits: readonly ContactHit[], lang: Lang): Reply {
     const best = hits[0];
     if (!best) return this.noContact(lang);
     return {
       ...base('contacts', `contact:${best.contact.id}`, best.score, lang),
-      title: about ? `${PHRASES.contactsFor[lang]} ${about.title[lang]}` : PHRASES.contactsTitle[lang],
+      title: PHRASES.contactsTitle[lang],
       text: hits.length > 1 ? PHRASES.contactsFound[lang] : '',
       contacts: hits.map((h) => card(h.contact, lang)),
       source: PHRASES.source[lang],

@@ -10,7 +10,6 @@ export const PHRASES = {
   fallbackTitle: { sv: 'Det vet jag tyvärr inte', en: "Sorry, I don't know that" },
   maybeYouMeant: { sv: 'Närliggande ämnen jag kan svara på:', en: 'Related topics I can answer:' },
   contactsTitle: { sv: 'Kontaktpersoner', en: 'Contact persons' },
-  contactsFor: { sv: 'Kontaktpersoner för', en: 'Contact persons for' },
   contactsFound: { sv: 'Det här är de personer som passar bäst:', en: 'These are the people who fit best:' },
   noContactFound: {
     sv: 'Jag hittade ingen kontaktperson som matchar. Här är alla som guiden nämner:',

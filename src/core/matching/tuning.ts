@@ -1,0 +1,27 @@
+/**
+ * Every number that shapes matching, in one place. Tuned with `npm run eval` on the kinds of question
+ * (paraphrase, typo, compound, out of scope …), never on single lines; change them only with the
+ * eval figures before and after in the commit message.
+ */
+export const TUNING = {
+  /** Function words still count where they match, but only a little. */
+  stopwordFactor: 0.25,
+  /** An unknown word of this many letters or more weighs as much as the rarest known word … */
+  unknownFullLength: 8,
+  /** … times this. Shorter unknown words weigh proportionally less ("nya" next to nothing). */
+  unknownScale: 1.25,
+  /** final = coverage × (base + (1 − base) × likeness to the nearest example question). */
+  exampleBase: 0.6,
+  /** Below this the best candidate is not trusted: fall back. */
+  answer: 0.35,
+  /**
+   * Added to `answer` for short questions: in "vad kostar en fruktkorg?" every word matters, so one
+   * unexplained word is a reason to fall back; a long chatty question carries filler.
+   * Full for one content word, half for two, none from three.
+   */
+  shortQuestion: 0.3,
+  /** A runner-up scoring at least this share of the best makes the question ambiguous: clarify. */
+  clarifyRatio: 0.9,
+  /** A person found by organisation, place, role or topic must fit at least this well. */
+  contact: 0.5,
+};

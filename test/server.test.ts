@@ -1,0 +1,83 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createApp, listen } from '../src/server/http';
+import { realEngine } from './helpers/engine';
+
+let server: Server;
+let base: string;
+const logged: string[] = [];
+
+beforeAll(async () => {
+  server = await listen(createApp({ engine: realEngine(), log: (l) => logged.push(l) }), 0, '127.0.0.1');
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+function post(path: string, body: string, type = 'application/json') {
+  return fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': type }, body });
+}
+
+describe('the local web chat server', () => {
+  it('serves the chat page at /', async () => {
+    const res = await fetch(`${base}/`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/text\/html/);
+    expect(await res.text()).toMatch(/<form id="ask">/);
+  });
+
+  it('answers POST /api/ask with the JSON reply', async () => {
+    const res = await post('/api/ask', JSON.stringify({ text: 'Vad är ett reserverat kontrakt?' }));
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ kind: 'answer', id: 'concept-reserved-contract', lang: 'sv' });
+  });
+
+  it('honours a requested language', async () => {
+    const res = await post('/api/ask', JSON.stringify({ text: 'reserverat kontrakt', lang: 'en' }));
+    expect(await res.json()).toMatchObject({ lang: 'en' });
+  });
+
+  it('opens a clarify choice by id, and 404s an unknown one', async () => {
+    expect(await (await fetch(`${base}/api/answer/case-vgr-gifts?lang=en`)).json()).toMatchObject({
+      id: 'case-vgr-gifts',
+      lang: 'en',
+    });
+    expect((await fetch(`${base}/api/answer/no-such-entry`)).status).toBe(404);
+  });
+
+  it('looks up contacts', async () => {
+    const res = await post('/api/contacts', JSON.stringify({ query: 'Nordanstig' }));
+    expect((await res.json()).kind).toBe('contacts');
+  });
+
+  it('reports health', async () => {
+    expect(await (await fetch(`${base}/healthz`)).json()).toEqual({ status: 'ok', entries: 15 });
+  });
+
+  it.each([
+    ['malformed JSON', '{"text": ', 400],
+    ['JSON without text', '{"question": "hej"}', 400],
+    ['text of the wrong type', '{"text": 42}', 400],
+    ['an unknown language', '{"text": "hej", "lang": "de"}', 400],
+    ['JSON that is not an object', '"hej"', 400],
+    ['a body over the limit', JSON.stringify({ text: 'x'.repeat(100_000) }), 413],
+  ])('%s gets %i with a JSON error and no stack trace', async (_name, body, status) => {
+    const res = await post('/api/ask', body);
+    expect(res.status).toBe(status);
+    const text = await res.text();
+    expect(JSON.parse(text)).toHaveProperty('error');
+    expect(text).not.toMatch(/\bat \w+ \(|node_modules/);
+  });
+
+  it('404s unknown routes as JSON', async () => {
+    const res = await fetch(`${base}/nope`);
+    expect(res.status).toBe(404);
+    expect(await res.json()).toHaveProperty('error', 'not_found');
+  });
+
+  it('keeps serving after bad requests', async () => {
+    await post('/api/ask', '{{{');
+    const res = await post('/api/ask', JSON.stringify({ text: 'hej' }));
+    expect(res.status).toBe(200);
+    expect(logged).toEqual([]);
+  });
+});

@@ -46,7 +46,7 @@ describe('the local web chat server', () => {
 
   it('looks up contacts', async () => {
     const res = await post('/api/contacts', JSON.stringify({ query: 'Nordanstig' }));
-    expect((await res.json()).kind).toBe('contacts');
+    expect(await res.json()).toMatchObject({ kind: 'contacts' });
   });
 
   it('reports health', async () => {

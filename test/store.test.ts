@@ -1,7 +1,8 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LowdbStore, StoreError } from '../src/storage/lowdb-store';
+import { StoreError } from '../src/storage/errors';
+import { LowdbStore } from '../src/storage/lowdb-store';
 import { pseudonym } from '../src/storage/pseudonym';
 import type { FeedbackRecord } from '../src/storage/store';
 

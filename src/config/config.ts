@@ -1,12 +1,21 @@
 import { resolve } from 'node:path';
 import { PROJECT_ROOT } from './paths';
 
+/** How Sofo reaches Slack: Events over HTTP on the shared server, or Socket Mode (no public URL). */
+export type SlackConfig =
+  | { mode: 'http'; signingSecret: string; botToken: string; apiUrl: string }
+  | { mode: 'socket'; appToken: string; botToken: string; apiUrl: string };
+
 /** Everything Sofo reads from the environment, read once at start-up and passed down typed. */
 export interface Config {
   port: number;
   knowledgeDir: string;
   intentsDir: string;
   root: string;
+  /** The lowdb JSON file. */
+  dataFile: string;
+  /** Absent when no Slack variables are set: the server then runs without Slack. */
+  slack?: SlackConfig;
 }
 
 export class ConfigError extends Error {
@@ -19,15 +28,65 @@ export class ConfigError extends Error {
   }
 }
 
+const SLACK_API_DEFAULT = 'https://slack.com/api/';
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = env.PORT === undefined || env.PORT === '' ? 3978 : Number(env.PORT);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new ConfigError('PORT', `must be a port number 0–65535, got "${env.PORT}"`);
   }
+  const slack = readSlack(env);
   return {
     port,
     knowledgeDir: resolve(env.SOFO_KNOWLEDGE_DIR || resolve(PROJECT_ROOT, 'knowledge')),
     intentsDir: resolve(env.SOFO_INTENTS_DIR || resolve(PROJECT_ROOT, 'intents')),
     root: PROJECT_ROOT,
+    dataFile: resolve(env.SOFO_DATA || 'data/sofo.json'),
+    ...(slack ? { slack } : {}),
   };
+}
+
+/**
+ * No Slack variable at all: no Slack. SLACK_APP_TOKEN (with the bot token): Socket Mode. Otherwise HTTP,
+ * which needs the signing secret and the bot token. An incomplete set is an error naming what is missing.
+ */
+function readSlack(env: NodeJS.ProcessEnv): SlackConfig | undefined {
+  const signingSecret = env.SLACK_SIGNING_SECRET?.trim();
+  const botToken = env.SLACK_BOT_TOKEN?.trim();
+  const appToken = env.SLACK_APP_TOKEN?.trim();
+  if (!signingSecret && !botToken && !appToken) return undefined;
+  const apiUrl = slackApiUrl(env.SLACK_API_URL);
+  if (appToken) {
+    if (!botToken)
+      throw new ConfigError(
+        'SLACK_BOT_TOKEN',
+        'is missing: Socket Mode (SLACK_APP_TOKEN) needs the bot token too',
+      );
+    if (!appToken.startsWith('xapp-'))
+      throw new ConfigError('SLACK_APP_TOKEN', 'must be an app-level token starting with "xapp-"');
+    return { mode: 'socket', appToken, botToken, apiUrl };
+  }
+  const missing = [!signingSecret && 'SLACK_SIGNING_SECRET', !botToken && 'SLACK_BOT_TOKEN'].filter(Boolean);
+  if (missing.length > 0 || !signingSecret || !botToken) {
+    throw new ConfigError(
+      missing.join(', '),
+      `${missing.length > 1 ? 'are' : 'is'} missing: Slack over HTTP needs SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN (or set SLACK_APP_TOKEN for Socket Mode)`,
+    );
+  }
+  return { mode: 'http', signingSecret, botToken, apiUrl };
+}
+
+function slackApiUrl(value: string | undefined): string {
+  if (!value) return SLACK_API_DEFAULT;
+  try {
+    const url = new URL(value);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('not http(s)');
+  } catch {
+    throw new ConfigError(
+      'SLACK_API_URL',
+      `must be a web address such as ${SLACK_API_DEFAULT}, got "${value}"`,
+    );
+  }
+  // The Web API client joins method names onto the base: it must end with a slash.
+  return value.endsWith('/') ? value : `${value}/`;
 }

@@ -6,7 +6,7 @@ import { Matcher } from './matching/matcher';
 import { PhraseSet } from './matching/phrases';
 import { TUNING } from './matching/tuning';
 import { Replies } from './reply/compose';
-import type { Reply } from './reply/model';
+import type { Overview, Reply } from './reply/model';
 import { cleanText } from './text/clean';
 import { isStopword } from './text/stopwords';
 import { hasLetters, tokenize } from './text/tokenize';
@@ -88,10 +88,15 @@ export class Engine {
     return intent ? this.replies.intent(intent.id, lang, 1) : undefined;
   }
 
+  overview(lang: Lang): Overview {
+    return this.replies.overview(lang);
+  }
+
   /** `/kontakt`, `sofo contacts`: people ranked by name, organisation, place, role or topic. */
   lookupContacts(query: string, options: AskOptions = {}): Reply {
     const words = tokenize(cleanText(query));
     const lang = options.lang ?? this.matcher.languages.guess(words);
+    if (!words.some(hasLetters)) return this.replies.directory(lang);
     const byTopic = this.contactsOfEntries(this.matcher.rank(words, lang));
     const people = combineHits(
       this.contacts.byName(words, (w) => this.matcher.knows(w)),

@@ -5,6 +5,7 @@ import { ConfigError, readConfig } from '../config/config';
 import type { Engine } from '../core/engine';
 import { KnowledgeError } from '../core/knowledge/problems';
 import { LANGS, type Lang } from '../core/lang';
+import { StoreError } from '../storage/errors';
 import { loadEngine } from './load-engine';
 
 const USAGE = `Sofo – frågor och svar om att köpa av sociala företag / questions and answers on buying from social enterprises
@@ -144,6 +145,16 @@ class UsageError extends Error {}
 function reportFailure(error: unknown): number {
   if (error instanceof KnowledgeError) {
     process.stderr.write(`${error.message}\n`);
+    return 1;
+  }
+  if (error instanceof StoreError) {
+    process.stderr.write(`sofo: data store: ${error.message}\n`);
+    return 1;
+  }
+  if ((error as { code?: string })?.code === 'EADDRINUSE') {
+    process.stderr.write(
+      `sofo: the port is already in use; stop the other program or set PORT to another port\n`,
+    );
     return 1;
   }
   if (error instanceof ConfigError) {

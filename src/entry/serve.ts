@@ -1,18 +1,67 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { RecentIds } from '../channels/shared/recent-ids';
+import { createSlackChannel, type SlackChannel } from '../channels/slack/app';
 import type { Config } from '../config/config';
 import { createApp, listen } from '../server/http';
+import { LowdbStore } from '../storage/lowdb-store';
+import type { Store } from '../storage/store';
 import { loadEngine } from './load-engine';
 
-/** `sofo serve` / `npm start`: load the knowledge (or refuse to start), then serve until stopped. */
-export async function serve(config: Config): Promise<number> {
+export interface RunOptions {
+  log?: (line: string) => void;
+  now?: () => Date;
+  host?: string;
+  /** Tests pass a store; otherwise the lowdb file at config.dataFile. */
+  store?: Store;
+}
+
+export interface Running {
+  server: Server;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Loads the knowledge (or refuses to start), opens the store, wires the channels, listens. */
+export async function startServer(config: Config, options: RunOptions = {}): Promise<Running> {
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const engine = loadEngine(config);
+  const store = options.store ?? (await LowdbStore.open(config.dataFile));
+  const deps = { engine, store, log, now: options.now ?? (() => new Date()), seen: new RecentIds() };
+
+  let slack: SlackChannel | undefined;
+  if (config.slack) {
+    slack = createSlackChannel(config.slack, deps);
+    log(
+      `Slack: ${config.slack.mode === 'http' ? 'POST /slack/events' : 'Socket Mode'} (${config.slack.apiUrl})`,
+    );
+  } else {
+    log('Slack: inte konfigurerad / not configured (set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN to enable)');
+  }
+  const server = await listen(
+    createApp({ engine, log, routers: slack?.router ? [slack.router] : [] }),
+    config.port,
+    options.host,
+  );
+  await slack?.start();
+  const { port } = server.address() as AddressInfo;
+  return {
+    server,
+    url: `http://${options.host ?? 'localhost'}:${port}`,
+    stop: async () => {
+      await slack?.stop();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/** `sofo serve` / `npm start`: start, say where, and run until stopped. */
+export async function serve(config: Config): Promise<number> {
   const log = (line: string) => process.stderr.write(`${line}\n`);
-  const server = await listen(createApp({ engine, log }), config.port);
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : config.port;
-  log(`Sofo lyssnar på / listens on http://localhost:${port} (${engine.kb.entries.length} entries)`);
-  log('Slack: inte konfigurerad / not configured. Teams: inte konfigurerad / not configured.');
+  const running = await startServer(config, { log });
+  log(`Sofo lyssnar på / listens on ${running.url} (webbchatt / web chat: ${running.url}/)`);
   await new Promise<void>((resolve) => {
-    const stop = () => server.close(() => resolve());
+    const stop = () => void running.stop().then(resolve);
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });

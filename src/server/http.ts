@@ -1,15 +1,17 @@
 import type { Server } from 'node:http';
-import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import express, { type Express, type NextFunction, type Request, type Response, type Router } from 'express';
 import { webRoutes } from '../channels/web/routes';
 import type { Engine } from '../core/engine';
 
 export interface ServerDeps {
   engine: Engine;
   log: (line: string) => void;
+  /** Channel routes mounted on the same server (Slack's /slack/events, Teams' /api/messages). */
+  routers?: Router[];
 }
 
 /**
- * The one HTTP server: the local web chat and its API now; Slack and Teams mount their routes here too.
+ * The one HTTP server: the local web chat and its API, and the chat platforms' endpoints.
  * Body parsing is per route, never app-wide: Slack's signature check needs the raw body.
  */
 export function createApp(deps: ServerDeps): Express {
@@ -18,6 +20,7 @@ export function createApp(deps: ServerDeps): Express {
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', entries: deps.engine.kb.entries.length });
   });
+  for (const router of deps.routers ?? []) app.use(router);
   app.use(webRoutes(deps.engine));
   app.use((_req, res) => {
     res.status(404).json({ error: 'not_found', message: 'Ingen sådan sida / no such page' });

@@ -3,22 +3,13 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
+import { StoreError } from './errors';
 import type { FeedbackRecord, Store } from './store';
 
 interface Data {
   version: 1;
   salt: string;
   feedback: FeedbackRecord[];
-}
-
-export class StoreError extends Error {
-  constructor(
-    readonly file: string,
-    message: string,
-  ) {
-    super(`${file}: ${message}`);
-    this.name = 'StoreError';
-  }
 }
 
 /**

@@ -3,6 +3,7 @@ import express, { type Router } from 'express';
 import { PROJECT_ROOT } from '../../config/paths';
 import type { Engine } from '../../core/engine';
 import { LANGS, type Lang } from '../../core/lang';
+import { refuseBodiesOver } from '../../server/body-limit';
 
 const PAGE = join(PROJECT_ROOT, 'src', 'channels', 'web', 'public', 'index.html');
 
@@ -12,30 +13,35 @@ export function webRoutes(engine: Engine): Router {
   router.get('/', (_req, res) => {
     res.sendFile(PAGE);
   });
-  router.post('/api/ask', express.json({ limit: '64kb', strict: true }), (req, res) => {
-    const body: unknown = req.body;
-    const text = (body as { text?: unknown } | null)?.text;
-    const lang = (body as { lang?: unknown } | null)?.lang;
-    if (typeof text !== 'string') {
-      res.status(400).json({
-        error: 'bad_request',
-        message: 'Skicka JSON {"text": "din fråga"} / send JSON {"text": "your question"}',
-      });
-      return;
-    }
-    if (lang !== undefined && !(LANGS as readonly unknown[]).includes(lang)) {
-      res.status(400).json({ error: 'bad_request', message: '"lang" must be "sv" or "en"' });
-      return;
-    }
-    res.json(engine.ask(text, lang === undefined ? {} : { lang: lang as Lang }));
-  });
+  router.post(
+    '/api/ask',
+    refuseBodiesOver(64 * 1024),
+    express.json({ limit: '64kb', strict: true }),
+    (req, res) => {
+      const body: unknown = req.body;
+      const text = (body as { text?: unknown } | null)?.text;
+      const lang = (body as { lang?: unknown } | null)?.lang;
+      if (typeof text !== 'string') {
+        res.status(400).json({
+          error: 'bad_request',
+          message: 'Skicka JSON {"text": "din fråga"} / send JSON {"text": "your question"}',
+        });
+        return;
+      }
+      if (lang !== undefined && !(LANGS as readonly unknown[]).includes(lang)) {
+        res.status(400).json({ error: 'bad_request', message: '"lang" must be "sv" or "en"' });
+        return;
+      }
+      res.json(engine.ask(text, lang === undefined ? {} : { lang: lang as Lang }));
+    },
+  );
   router.get('/api/answer/:id', (req, res) => {
     const lang = req.query.lang === 'en' ? 'en' : 'sv';
     const reply = engine.answer(req.params.id, lang);
     if (!reply) res.status(404).json({ error: 'not_found', message: `no entry "${req.params.id}"` });
     else res.json(reply);
   });
-  router.post('/api/contacts', express.json({ limit: '16kb' }), (req, res) => {
+  router.post('/api/contacts', refuseBodiesOver(16 * 1024), express.json({ limit: '16kb' }), (req, res) => {
     const query = (req.body as { query?: unknown } | null)?.query;
     if (typeof query !== 'string') {
       res

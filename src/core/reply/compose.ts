@@ -2,7 +2,7 @@ import type { Contact, Entry, IntentId, KnowledgeBase } from '../knowledge/model
 import type { Lang } from '../lang';
 import type { ContactHit } from '../matching/contacts';
 import type { Scored } from '../matching/index';
-import type { Alternative, ContactCard, Reply } from './model';
+import type { Alternative, ContactCard, Overview, Reply } from './model';
 import { PHRASES } from './phrases';
 
 /** Near misses worth offering under a fallback or an answer. */
@@ -63,6 +63,34 @@ export class Replies {
       text: hits.length > 1 ? PHRASES.contactsFound[lang] : '',
       contacts: hits.map((h) => card(h.contact, lang)),
       source: PHRASES.source[lang],
+    };
+  }
+
+  /** Everyone, for a contact search without a query. */
+  directory(lang: Lang): Reply {
+    return {
+      ...base('list', 'contact-directory', 1, lang),
+      title: PHRASES.contactsTitle[lang],
+      text: PHRASES.directoryText[lang],
+      contacts: this.kb.contacts.map((c) => card(c, lang)),
+      source: PHRASES.source[lang],
+      feedback: false,
+    };
+  }
+
+  /** What Sofo is and knows, for a home tab or a welcome card. */
+  overview(lang: Lang): Overview {
+    const help = this.kb.intents.find((i) => i.id === 'help');
+    return {
+      intro: help?.reply[lang] ?? '',
+      examples: this.kb.entries
+        .filter((e) => e.type !== 'case')
+        .slice(0, 5)
+        .map((e) => e.questions[lang][0] ?? e.title[lang]),
+      cases: this.kb.entries
+        .filter((e) => e.type === 'case')
+        .map((e) => ({ id: e.id, title: e.title[lang] })),
+      contacts: this.kb.contacts.map((c) => card(c, lang)),
     };
   }
 

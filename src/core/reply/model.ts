@@ -45,3 +45,13 @@ export interface Reply {
   /** Whether a channel should offer 👍/👎 on this reply. */
   feedback: boolean;
 }
+
+/** What Sofo is and knows: the Slack App Home and the Teams welcome are drawn from this. */
+export interface Overview {
+  /** How to ask (the help text from intents/help.yaml). */
+  intro: string;
+  /** A few example questions. */
+  examples: string[];
+  cases: { id: string; title: string }[];
+  contacts: ContactCard[];
+}

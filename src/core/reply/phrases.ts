@@ -15,6 +15,10 @@ export const PHRASES = {
     sv: 'Jag hittade ingen kontaktperson som matchar. Här är alla som guiden nämner:',
     en: 'I found no contact person matching that. Here is everyone the guide names:',
   },
+  directoryText: {
+    sv: 'Sök på namn, organisation, ort eller ämne. Här är alla kontaktpersoner i guiden:',
+    en: 'Search by name, organisation, place or topic. Here is everyone the guide names:',
+  },
   casesTitle: { sv: 'Så har andra gjort', en: 'How others have done it' },
   helpTitle: { sv: 'Det här kan Sofo', en: 'What Sofo can do' },
   greetingTitle: { sv: 'Hej!', en: 'Hi!' },

@@ -1,0 +1,59 @@
+import type { types } from '@slack/bolt';
+import type { Lang } from '../../core/lang';
+import type { Overview } from '../../core/reply/model';
+import { telephoneUri } from '../shared/tel';
+import { clip, escapeSlack, toMrkdwn } from './escape';
+
+const LABELS = {
+  sv: {
+    title: 'Sofo – köp av sociala företag',
+    ask: '*Så frågar du*\nNämn @Sofo i en kanal, skriv till mig direkt, eller använd `/sofo <fråga>` och `/kontakt <namn|organisation|ort|ämne>`.',
+    examples: '*Prova till exempel*',
+    cases: '*Så har andra gjort*',
+    contacts: '*Kontaktpersoner*',
+  },
+  en: {
+    title: 'Sofo – buying from social enterprises',
+    ask: '*How to ask*\nMention @Sofo in a channel, message me directly, or use `/sofo <question>` and `/kontakt <name|organisation|place|topic>`.',
+    examples: '*Try for example*',
+    cases: '*How others have done it*',
+    contacts: '*Contact persons*',
+  },
+} as const;
+
+/** The App Home tab: what Sofo is, how to ask, the case studies and the contact directory. */
+export function homeView(overview: Overview, lang: Lang): types.HomeView {
+  const label = LABELS[lang];
+  const section = (text: string): types.KnownBlock => ({
+    type: 'section',
+    text: { type: 'mrkdwn', text: clip(text, 3000) },
+  });
+  const blocks: types.KnownBlock[] = [
+    { type: 'header', text: { type: 'plain_text', text: label.title } },
+    section(toMrkdwn(overview.intro)),
+    section(label.ask),
+    section(`${label.examples}\n${overview.examples.map((q) => `• ${escapeSlack(q)}`).join('\n')}`),
+    { type: 'divider' },
+    section(`${label.cases}\n${overview.cases.map((c) => `• ${escapeSlack(c.title)}`).join('\n')}`),
+    { type: 'divider' },
+    section(label.contacts),
+    ...overview.contacts
+      .slice(0, 40)
+      .map((c) =>
+        section(
+          [
+            `*${escapeSlack(c.name)}*, ${escapeSlack(c.role)}, ${escapeSlack(c.organisation)}`,
+            [
+              c.email && `<mailto:${c.email}|${escapeSlack(c.email)}>`,
+              c.phone && `<${telephoneUri(c.phone)}|${escapeSlack(c.phone)}>`,
+            ]
+              .filter(Boolean)
+              .join(' · '),
+          ]
+            .filter(Boolean)
+            .join('\n'),
+        ),
+      ),
+  ];
+  return { type: 'home', blocks: blocks.slice(0, 100) };
+}

@@ -1,0 +1,85 @@
+import type { App, BlockAction, ButtonAction, types } from '@slack/bolt';
+import { pseudonym } from '../../../storage/pseudonym';
+import { ACTIONS, decodeValue } from '../actions';
+import type { SlackDeps } from '../context';
+import { escapeSlack } from '../escape';
+import { renderSlack, withFeedbackAcknowledged } from '../render';
+
+type ButtonClick = BlockAction<ButtonAction>;
+
+/** Button clicks: 👍/👎, a clarify or case choice, sharing an ephemeral answer, and link buttons. */
+export function registerActions(app: App, deps: SlackDeps): void {
+  app.action<ButtonClick>(ACTIONS.feedback, async ({ ack, body, action, client, respond }) => {
+    await ack();
+    const value = decodeValue(action.value);
+    if (!value) return;
+    const vote = action.action_id.endsWith('_up') ? 'up' : 'down';
+    const salt = await deps.store.salt();
+    await deps.store.addFeedback({
+      entryId: value.id,
+      question: value.q,
+      vote,
+      platform: 'slack',
+      user: pseudonym(salt, 'slack', body.user.id),
+      at: deps.now().toISOString(),
+    });
+    // Acknowledge by updating the answer in place: the 👍/👎 row becomes a thank-you line.
+    const original = (body.message?.blocks as types.KnownBlock[] | undefined) ?? rerender(deps, value);
+    const blocks = withFeedbackAcknowledged(original, vote, value.lang);
+    const text = body.message?.text ?? '';
+    if (body.container?.is_ephemeral || !body.message || !body.channel) {
+      await respond({ replace_original: true, text, blocks });
+    } else {
+      await client.chat.update({ channel: body.channel.id, ts: body.message.ts, text, blocks });
+    }
+  });
+
+  app.action<ButtonClick>(ACTIONS.choose, async ({ ack, body, action, client, respond }) => {
+    await ack();
+    const value = decodeValue(action.value);
+    const reply = value && deps.engine.answer(value.id, value.lang);
+    if (!value || !reply) return;
+    const message = renderSlack(reply, {
+      question: value.q,
+      shareable: body.container?.is_ephemeral === true,
+    });
+    if (body.container?.is_ephemeral || !body.channel) {
+      await respond({ response_type: 'ephemeral', replace_original: false, ...message });
+    } else {
+      const threadTs = body.container?.thread_ts ?? body.message?.thread_ts ?? body.message?.ts;
+      await client.chat.postMessage({
+        channel: body.channel.id,
+        ...message,
+        ...(threadTs ? { thread_ts: threadTs } : {}),
+      });
+    }
+  });
+
+  app.action<ButtonClick>(ACTIONS.share, async ({ ack, body, action, respond }) => {
+    await ack();
+    const value = decodeValue(action.value);
+    const reply = value && deps.engine.answer(value.id, value.lang);
+    if (!value || !reply) return;
+    const message = renderSlack(reply, { question: value.q });
+    const sharedBy = value.lang === 'sv' ? 'Delat av' : 'Shared by';
+    const asked = value.lang === 'sv' ? 'Fråga' : 'Question';
+    message.blocks.unshift({
+      type: 'context',
+      elements: [
+        { type: 'mrkdwn', text: `${sharedBy} <@${body.user.id}> · ${asked}: ${escapeSlack(value.q)}` },
+      ],
+    });
+    await respond({ response_type: 'in_channel', replace_original: false, ...message });
+    await respond({ delete_original: true });
+  });
+
+  // Link buttons open their URL in the browser; Slack still sends the click, which must be acknowledged.
+  app.action(ACTIONS.link, async ({ ack }) => {
+    await ack();
+  });
+}
+
+function rerender(deps: SlackDeps, value: { id: string; lang: 'sv' | 'en'; q: string }): types.KnownBlock[] {
+  const reply = deps.engine.answer(value.id, value.lang);
+  return reply ? renderSlack(reply, { question: value.q }).blocks : [];
+}

@@ -1,0 +1,27 @@
+import type { App } from '@slack/bolt';
+import type { SlackDeps } from '../context';
+import { questionFromSlack } from '../question';
+import { renderSlack } from '../render';
+
+/**
+ * `/sofo <fråga>` and `/kontakt <sökord>`. The engine answers in well under a millisecond, so the
+ * answer goes back in the acknowledgement itself: ephemeral, inside Slack's 3 seconds, and nothing to
+ * lose between an ack and a later post.
+ */
+export function registerCommands(app: App, deps: SlackDeps): void {
+  app.command('/sofo', async ({ command, ack }) => {
+    const question = questionFromSlack(command.text);
+    const reply = question === '' ? deps.engine.answer('help', 'sv') : deps.engine.ask(question);
+    if (!reply) return ack();
+    await ack({
+      response_type: 'ephemeral',
+      ...renderSlack(reply, { question, shareable: reply.kind === 'answer' }),
+    });
+  });
+
+  app.command('/kontakt', async ({ command, ack }) => {
+    const query = questionFromSlack(command.text);
+    const reply = deps.engine.lookupContacts(query);
+    await ack({ response_type: 'ephemeral', ...renderSlack(reply, { question: query }) });
+  });
+}

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -123,6 +123,30 @@ describe('sofo kb', () => {
       text: expect.any(String),
       lang: 'sv',
     });
+  });
+});
+
+describe('sofo serve', () => {
+  it('refuses to start with an incomplete Slack configuration, naming what is missing', () => {
+    const { status, stderr } = sofo(['serve'], {
+      env: { PORT: '0', SLACK_SIGNING_SECRET: 'secret', SLACK_BOT_TOKEN: '' },
+    });
+    expect(status).toBe(1);
+    expect(stderr).toMatch(/SLACK_BOT_TOKEN: is missing/);
+  });
+
+  it('refuses a data file it cannot read, and leaves it as it was', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sofo-data-'));
+    try {
+      const file = join(dir, 'sofo.json');
+      writeFileSync(file, 'not json');
+      const { status, stderr } = sofo(['serve'], { env: { PORT: '0', SOFO_DATA: file } });
+      expect(status).toBe(1);
+      expect(stderr).toMatch(/sofo\.json: cannot be read as JSON/);
+      expect(readFileSync(file, 'utf8')).toBe('not json');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

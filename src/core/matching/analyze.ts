@@ -5,8 +5,9 @@ import { fold } from '../text/tokenize';
 import type { Vocabulary } from './vocabulary';
 
 /**
- * The text pipeline, step by step: token → exact stem and diacritic-folded stem → (if unknown) compound
- * parts → (if still unknown) typo correction. Each step yields weighted keys into the index.
+ * The text pipeline, step by step: token → folded stem (and, for a word with å/ä/ö, its exact stem
+ * beside it) → (if unknown) compound parts → (if still unknown) typo correction. Each step yields
+ * weighted keys into the index.
  */
 
 /** How much each repair is trusted relative to an exact hit. */
@@ -23,20 +24,23 @@ export interface QueryTerm {
   stopword: boolean;
 }
 
-export function exactKey(word: string, lang: Lang): string {
-  return stem(word, lang);
-}
-
+/**
+ * Every word is indexed by its folded stem ("~goteborg"); a word with diacritics also by its exact
+ * stem ("göteborg"), so "får" prefers "får" but still finds "far", and "Goteborg" finds "Göteborg".
+ */
 export function foldedKey(word: string, lang: Lang): string {
   return `~${stem(fold(word), lang)}`;
 }
 
+function exactKey(word: string, lang: Lang): string | undefined {
+  return fold(word) === word ? undefined : stem(word, lang);
+}
+
 /** The keys a knowledge text's word is indexed under. */
 export function documentKeys(word: string, lang: Lang, vocabulary: Vocabulary): Key[] {
-  const keys: Key[] = [
-    { key: exactKey(word, lang), weight: WEIGHTS.exact },
-    { key: foldedKey(word, lang), weight: WEIGHTS.exact },
-  ];
+  const keys: Key[] = [{ key: foldedKey(word, lang), weight: WEIGHTS.exact }];
+  const exact = exactKey(word, lang);
+  if (exact !== undefined) keys.push({ key: exact, weight: WEIGHTS.exact });
   for (const part of vocabulary.splitCompound(fold(word)) ?? []) {
     keys.push({ key: foldedKey(part, lang), weight: WEIGHTS.part });
   }
@@ -53,10 +57,15 @@ export function queryTerms(
   const terms: QueryTerm[] = [];
   for (const token of tokens) {
     const stopword = isStopword(token, lang);
-    const keys = [
-      { key: exactKey(token, lang), weight: WEIGHTS.exact },
-      { key: foldedKey(token, lang), weight: WEIGHTS.folded },
-    ].filter((k) => isIndexed(k.key));
+    const exact = exactKey(token, lang);
+    const candidates =
+      exact === undefined
+        ? [{ key: foldedKey(token, lang), weight: WEIGHTS.exact }]
+        : [
+            { key: exact, weight: WEIGHTS.exact },
+            { key: foldedKey(token, lang), weight: WEIGHTS.folded },
+          ];
+    const keys = candidates.filter((k) => isIndexed(k.key));
     if (keys.length > 0 || stopword) {
       terms.push({ token, keys, stopword });
       continue;

@@ -117,5 +117,6 @@ class WordSet {
 
 /** "sagval" for "sagvall": one edit, on names long enough for that to be safe. */
 function isTypoOf(word: string, name: string): boolean {
-  return name.length >= 5 && word.length >= 4 && editDistance(word, name) <= 1;
+  if (name.length < 5 || Math.abs(word.length - name.length) > 1) return false;
+  return editDistance(word, name) <= 1;
 }

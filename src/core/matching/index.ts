@@ -1,7 +1,7 @@
 import type { Lang } from '../lang';
 import { isStopword } from '../text/stopwords';
 import { fold, tokenize } from '../text/tokenize';
-import { documentKeys, exactKey, foldedKey, type QueryTerm, queryTerms } from './analyze';
+import { documentKeys, type QueryTerm, queryTerms } from './analyze';
 import { TUNING } from './tuning';
 import { Vocabulary } from './vocabulary';
 
@@ -24,13 +24,12 @@ export interface Scored {
   score: number;
 }
 
-interface Posting {
-  doc: number;
-  weight: number;
+/** A document's example questions, flat: word keys and idf weights, and where each example ends. */
+interface Examples {
+  keys: Int32Array;
+  weights: Float32Array;
+  ends: Int32Array;
 }
-
-/** An example question as the idf-weighted keys of its words. */
-type Example = { keys: string[]; idf: number }[];
 
 /** How many of the best documents get the (costlier) example-question comparison. */
 const RERANK_DEPTH = 8;
@@ -40,127 +39,198 @@ const RERANK_DEPTH = 8;
  * information (idf-weighted words) a document explains. Unknown content words count against every
  * document, which is what makes an off-topic question ("momssats", "Outlook") fall back instead of
  * landing on the entry that shares one word with it.
+ *
+ * Keys are interned to numbers and postings kept in typed arrays: the index must stay small and fast
+ * with 10,000 entries, not only with the 15 of today.
  */
 export class LanguageIndex {
   readonly vocabulary: Vocabulary;
-  private readonly ids: string[] = [];
-  private readonly postings = new Map<string, Posting[]>();
-  private readonly idf = new Map<string, number>();
-  private readonly examples: Example[][] = [];
+  private readonly ids: string[];
+  private readonly keyIds = new Map<string, number>();
+  private postingDocs: Int32Array[] = [];
+  private postingWeights: Float32Array[] = [];
+  private idf = new Float64Array(0);
+  private readonly examples: Examples[] = [];
   private maxIdf = 1;
+  // Scratch space reused by every query (JavaScript runs one query at a time).
+  private readonly totals: Float64Array;
+  private readonly termBest: Float64Array;
+  private queryMarks = new Uint8Array(0);
 
   constructor(
     readonly lang: Lang,
     docs: readonly IndexedDoc[],
   ) {
+    this.ids = docs.map((d) => d.id);
+    this.totals = new Float64Array(docs.length);
+    this.termBest = new Float64Array(docs.length);
+    const tokenized = docs.map((doc) => doc.fields.map((f) => tokenize(f.text)));
+
     this.vocabulary = new Vocabulary(lang);
-    const tokenized = docs.map((doc) =>
-      doc.fields.map((f) => ({ tokens: tokenize(f.text), weight: f.weight })),
-    );
-    for (const fields of tokenized)
-      for (const f of fields) for (const t of f.tokens) this.vocabulary.add(fold(t));
-    const exampleWords: string[][][] = [];
-    docs.forEach((doc, i) => {
-      this.ids.push(doc.id);
-      exampleWords.push(doc.fields.flatMap((f, j) => (f.example ? [tokenized[i]?.[j]?.tokens ?? []] : [])));
-      const best = new Map<string, number>();
-      for (const field of tokenized[i] ?? []) {
-        for (const token of field.tokens) {
-          for (const { key, weight } of documentKeys(token, lang, this.vocabulary)) {
-            const w = weight * field.weight;
-            if ((best.get(key) ?? 0) < w) best.set(key, w);
-          }
+    const distinct = new Set<string>();
+    for (const fields of tokenized) for (const tokens of fields) for (const t of tokens) distinct.add(t);
+    for (const t of distinct) this.vocabulary.add(fold(t));
+
+    // Keys are worked out once per distinct word, not per occurrence.
+    const keysOf = new Map<string, { ids: number[]; weights: number[] }>();
+    for (const t of distinct) {
+      const keys = documentKeys(t, lang, this.vocabulary);
+      keysOf.set(t, { ids: keys.map((k) => this.intern(k.key)), weights: keys.map((k) => k.weight) });
+    }
+
+    const docLists: number[][] = [];
+    const weightLists: number[][] = [];
+    const best = new Map<number, number>();
+    docs.forEach((doc, d) => {
+      best.clear();
+      doc.fields.forEach((field, f) => {
+        for (const token of tokenized[d]?.[f] ?? []) {
+          const keys = keysOf.get(token);
+          if (!keys) continue;
+          keys.ids.forEach((id, k) => {
+            const w = (keys.weights[k] ?? 0) * field.weight;
+            if ((best.get(id) ?? 0) < w) best.set(id, w);
+          });
         }
-      }
-      for (const [key, weight] of best) {
-        const list = this.postings.get(key);
-        if (list === undefined) this.postings.set(key, [{ doc: i, weight }]);
-        else list.push({ doc: i, weight });
+      });
+      for (const [id, w] of best) {
+        (docLists[id] ??= []).push(d);
+        (weightLists[id] ??= []).push(w);
       }
     });
-    const n = this.ids.length;
-    for (const [key, list] of this.postings) {
+    this.postingDocs = docLists.map((l) => Int32Array.from(l));
+    this.postingWeights = weightLists.map((l) => Float32Array.from(l));
+
+    const n = docs.length;
+    this.idf = new Float64Array(this.keyIds.size);
+    this.postingDocs.forEach((list, id) => {
       const df = list.length;
       const value = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-      this.idf.set(key, value);
+      this.idf[id] = value;
       if (value > this.maxIdf) this.maxIdf = value;
-    }
-    for (const docExamples of exampleWords) {
-      this.examples.push(
-        docExamples.map((words) =>
-          words.map((w) => {
-            const keys = [exactKey(w, lang), foldedKey(w, lang)];
-            const weight = isStopword(w, lang) ? TUNING.stopwordFactor : 1;
-            return { keys, idf: weight * Math.max(...keys.map((k) => this.idf.get(k) ?? 0)) };
-          }),
-        ),
-      );
-    }
+    });
+    this.queryMarks = new Uint8Array(this.keyIds.size);
+
+    docs.forEach((doc, d) => {
+      const keys: number[] = [];
+      const weights: number[] = [];
+      const ends: number[] = [];
+      doc.fields.forEach((field, f) => {
+        if (!field.example) return;
+        for (const token of tokenized[d]?.[f] ?? []) {
+          const id = keysOf.get(token)?.ids[0];
+          if (id === undefined) continue;
+          keys.push(id);
+          weights.push((this.idf[id] ?? 0) * (isStopword(token, lang) ? TUNING.stopwordFactor : 1));
+        }
+        ends.push(keys.length);
+      });
+      this.examples.push({
+        keys: Int32Array.from(keys),
+        weights: Float32Array.from(weights),
+        ends: Int32Array.from(ends),
+      });
+    });
   }
 
   get size(): number {
     return this.ids.length;
   }
 
-  has(key: string): boolean {
-    return this.postings.has(key);
-  }
-
   terms(tokens: readonly string[]): QueryTerm[] {
-    return queryTerms(tokens, this.lang, this.vocabulary, (key) => this.postings.has(key));
+    return queryTerms(tokens, this.lang, this.vocabulary, (key) => this.keyIds.has(key));
   }
 
-  /** Documents ranked by coverage of the question, best first. */
+  /** Documents ranked by coverage of the question, best first (the top few only). */
   score(terms: readonly QueryTerm[]): Scored[] {
-    const totals = new Float64Array(this.ids.length);
+    const touched: number[] = [];
     let mass = 0;
-    for (const term of terms) {
+    // Content words first: function words then only add to documents content words already found.
+    const ordered = [...terms.filter((t) => !t.stopword), ...terms.filter((t) => t.stopword)];
+    const contentHits = () => touched.length > 0;
+    for (const term of ordered) {
       if (term.keys.length === 0) {
         if (!term.stopword) mass += this.unknownWordMass(term.token);
         continue;
       }
-      const perDoc = new Map<number, number>();
-      let termMass = 0;
-      const factor = term.stopword ? TUNING.stopwordFactor : 1;
-      for (const { key, weight } of term.keys) {
-        const idf = this.idf.get(key) ?? 0;
-        const value = idf * weight * factor;
-        if (value > termMass) termMass = value;
-        for (const posting of this.postings.get(key) ?? []) {
-          const v = value * posting.weight;
-          if ((perDoc.get(posting.doc) ?? 0) < v) perDoc.set(posting.doc, v);
-        }
-      }
-      mass += termMass;
-      for (const [doc, v] of perDoc) totals[doc] = (totals[doc] ?? 0) + v;
+      mass += this.scoreTerm(term, touched, term.stopword && contentHits());
     }
-    if (mass <= 0) return [];
-    const byCoverage: { doc: number; coverage: number }[] = [];
-    totals.forEach((total, doc) => {
-      if (total > 0) byCoverage.push({ doc, coverage: total / mass });
-    });
-    byCoverage.sort((a, b) => b.coverage - a.coverage);
-    const queryKeys = new Set(terms.flatMap((t) => t.keys.map((k) => k.key)));
-    return byCoverage
-      .slice(0, RERANK_DEPTH)
+    const top = this.topDocuments(touched, mass);
+    for (const d of touched) this.totals[d] = 0;
+    if (top.length === 0) return [];
+
+    const queryKeys = terms.flatMap((t) => t.keys.flatMap((k) => this.keyIds.get(k.key) ?? []));
+    for (const id of queryKeys) this.queryMarks[id] = 1;
+    const ranked = top
       .map(({ doc, coverage }) => ({
         id: this.ids[doc] ?? '',
-        score: coverage * (TUNING.exampleBase + (1 - TUNING.exampleBase) * this.likeness(doc, queryKeys)),
+        score: coverage * (TUNING.exampleBase + (1 - TUNING.exampleBase) * this.likeness(doc)),
       }))
       .sort((a, b) => b.score - a.score);
+    for (const id of queryKeys) this.queryMarks[id] = 0;
+    return ranked;
   }
 
-  /** How much of the nearest example question of a document the question covers, 0..1. */
-  private likeness(doc: number, queryKeys: ReadonlySet<string>): number {
+  /** Adds one term's best contribution per document to the totals; returns the term's weight. */
+  private scoreTerm(term: QueryTerm, touched: number[], onlyTouched: boolean): number {
+    const factor = term.stopword ? TUNING.stopwordFactor : 1;
+    const termTouched: number[] = [];
+    let termMass = 0;
+    for (const { key, weight } of term.keys) {
+      const id = this.keyIds.get(key);
+      if (id === undefined) continue;
+      const value = (this.idf[id] ?? 0) * weight * factor;
+      if (value > termMass) termMass = value;
+      const docs = this.postingDocs[id] ?? new Int32Array(0);
+      const weights = this.postingWeights[id] ?? new Float32Array(0);
+      for (let i = 0; i < docs.length; i++) {
+        const d = docs[i] ?? 0;
+        if (onlyTouched && this.totals[d] === 0) continue;
+        const v = value * (weights[i] ?? 0);
+        if (v > (this.termBest[d] ?? 0)) {
+          if (this.termBest[d] === 0) termTouched.push(d);
+          this.termBest[d] = v;
+        }
+      }
+    }
+    for (const d of termTouched) {
+      if (this.totals[d] === 0) touched.push(d);
+      this.totals[d] = (this.totals[d] ?? 0) + (this.termBest[d] ?? 0);
+      this.termBest[d] = 0;
+    }
+    return termMass;
+  }
+
+  private topDocuments(touched: readonly number[], mass: number): { doc: number; coverage: number }[] {
+    if (mass <= 0) return [];
+    const top: { doc: number; coverage: number }[] = [];
+    for (const doc of touched) {
+      const coverage = (this.totals[doc] ?? 0) / mass;
+      if (top.length === RERANK_DEPTH && coverage <= (top[top.length - 1]?.coverage ?? 0)) continue;
+      let at = top.length;
+      while (at > 0 && (top[at - 1]?.coverage ?? 0) < coverage) at--;
+      top.splice(at, 0, { doc, coverage });
+      if (top.length > RERANK_DEPTH) top.pop();
+    }
+    return top;
+  }
+
+  /** How much of the nearest example question of a document the question covers (marked keys), 0..1. */
+  private likeness(doc: number): number {
+    const examples = this.examples[doc];
+    if (!examples) return 0;
     let best = 0;
-    for (const example of this.examples[doc] ?? []) {
+    let start = 0;
+    for (const end of examples.ends) {
       let covered = 0;
       let total = 0;
-      for (const word of example) {
-        total += word.idf;
-        if (word.keys.some((k) => queryKeys.has(k))) covered += word.idf;
+      for (let i = start; i < end; i++) {
+        const w = examples.weights[i] ?? 0;
+        total += w;
+        if (this.queryMarks[examples.keys[i] ?? 0] === 1) covered += w;
       }
       if (total > 0 && covered / total > best) best = covered / total;
+      start = end;
     }
     return best;
   }
@@ -172,5 +242,14 @@ export class LanguageIndex {
   private unknownWordMass(word: string): number {
     const span = TUNING.unknownFullLength - 3;
     return (TUNING.unknownScale * this.maxIdf * Math.min(Math.max(word.length - 3, 0), span)) / span;
+  }
+
+  private intern(key: string): number {
+    let id = this.keyIds.get(key);
+    if (id === undefined) {
+      id = this.keyIds.size;
+      this.keyIds.set(key, id);
+    }
+    return id;
   }
 }

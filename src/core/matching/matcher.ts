@@ -2,7 +2,7 @@ import type { KnowledgeBase } from '../knowledge/model';
 import { LANGS, type Lang } from '../lang';
 import { LanguageGuesser } from '../text/language';
 import { stopwords } from '../text/stopwords';
-import { fold, tokenize } from '../text/tokenize';
+import { fold } from '../text/tokenize';
 import { type IndexedDoc, LanguageIndex, type Scored } from './index';
 
 /** Field weights: what an editor wrote as a question or keyword says more than a passing word in the text. */
@@ -34,7 +34,7 @@ export class Matcher {
         })),
     ];
     this.indexes = { sv: new LanguageIndex('sv', docs('sv')), en: new LanguageIndex('en', docs('en')) };
-    const lexicon = (lang: Lang) => [...stopwords(lang), ...vocabularyOf(docs(lang))];
+    const lexicon = (lang: Lang) => [...stopwords(lang), ...this.indexes[lang].vocabulary.words()];
     this.languages = new LanguageGuesser({ sv: lexicon('sv'), en: lexicon('en') });
   }
 
@@ -57,8 +57,4 @@ export class Matcher {
     const folded = fold(word);
     return LANGS.some((l) => this.indexes[l].vocabulary.knows(folded));
   }
-}
-
-function vocabularyOf(docs: IndexedDoc[]): string[] {
-  return docs.flatMap((d) => d.fields.flatMap((f) => tokenize(f.text)));
 }

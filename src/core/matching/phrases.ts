@@ -35,10 +35,12 @@ export class PhraseSet<T extends string> {
   /** The words without any occurrence of a phrase, and whether there was one. */
   remove(words: readonly string[]): { rest: string[]; found: boolean } {
     let rest = [...words];
+    let folded = rest.map(fold);
     let found = false;
     for (const { words: phrase } of this.phrases) {
-      for (let at = indexOf(rest.map(fold), phrase); at >= 0; at = indexOf(rest.map(fold), phrase)) {
+      for (let at = indexOf(folded, phrase); at >= 0; at = indexOf(folded, phrase)) {
         rest = [...rest.slice(0, at), ...rest.slice(at + phrase.length)];
+        folded = [...folded.slice(0, at), ...folded.slice(at + phrase.length)];
         found = true;
       }
     }

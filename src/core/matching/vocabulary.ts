@@ -12,7 +12,9 @@ const LINKING_LETTERS = ['s', 'e', 'o', 'u', 'a'];
  * splitting an unknown compound into known parts, and correcting a typo to the nearest known word.
  */
 export class Vocabulary {
-  private readonly words = new Set<string>();
+  private readonly known = new Set<string>();
+  /** First letters of known words: a compound part must start like some known word. */
+  private readonly prefixes = new Set<string>();
   private readonly stems = new Set<string>();
   /** SymSpell-style index: each word and its one-letter deletions point back at the word. */
   private readonly deletions = new Map<string, string[]>();
@@ -22,8 +24,9 @@ export class Vocabulary {
   constructor(private readonly lang: Lang) {}
 
   add(word: string): void {
-    if (this.words.has(word)) return;
-    this.words.add(word);
+    if (this.known.has(word)) return;
+    this.known.add(word);
+    this.prefixes.add(word.slice(0, MIN_PART - 1));
     this.stems.add(stem(word, this.lang));
     if (word.length < MIN_PART) return;
     for (const variant of [word, ...deletionsOf(word)]) {
@@ -34,11 +37,21 @@ export class Vocabulary {
   }
 
   knows(word: string): boolean {
-    return this.words.has(word) || this.stems.has(stem(word, this.lang));
+    return this.known.has(word) || this.stems.has(stem(word, this.lang));
+  }
+
+  /** knows(), but first the cheap test that rules out most substrings tried while splitting. */
+  private mayKnow(word: string): boolean {
+    return this.prefixes.has(word.slice(0, MIN_PART - 1)) && this.knows(word);
   }
 
   get size(): number {
-    return this.words.size;
+    return this.known.size;
+  }
+
+  /** The known words, diacritics folded. */
+  words(): IterableIterator<string> {
+    return this.known.values();
   }
 
   /**
@@ -81,6 +94,7 @@ export class Vocabulary {
     let found: string[] = [];
     for (const probe of probes) {
       for (const candidate of this.deletions.get(probe) ?? []) {
+        if (Math.abs(candidate.length - word.length) > maxDistance) continue;
         const distance = editDistance(word, candidate);
         if (distance < bestDistance) {
           bestDistance = distance;
@@ -98,10 +112,10 @@ export class Vocabulary {
     const last = part[part.length - 1] ?? '';
     const bare =
       !isLast && LINKING_LETTERS.includes(last) && part.length > MIN_PART - 1 ? part.slice(0, -1) : undefined;
-    if (this.words.has(part)) return part;
-    if (bare !== undefined && this.words.has(bare)) return bare;
-    if (this.knows(part)) return part;
-    if (bare !== undefined && this.knows(bare)) return bare;
+    if (this.known.has(part)) return part;
+    if (bare !== undefined && this.known.has(bare)) return bare;
+    if (this.mayKnow(part)) return part;
+    if (bare !== undefined && this.mayKnow(bare)) return bare;
     return undefined;
   }
 }

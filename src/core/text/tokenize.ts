@@ -8,6 +8,8 @@ export function tokenize(text: string): string[] {
  * form, never instead of it, since folding merges words such as "får" and "far".
  */
 export function fold(word: string): string {
+  // Most words are plain a–z: skip the Unicode work for them (this runs for every word of every question).
+  if (/^[\x00-\x7f]*$/.test(word)) return word;
   return word.normalize('NFD').replace(/\p{M}/gu, '');
 }
 

@@ -47,12 +47,17 @@ export function documentKeys(word: string, lang: Lang, vocabulary: Vocabulary): 
   return keys;
 }
 
-/** A question's words as terms; an unknown compound becomes one term per part. */
+/**
+ * A question's words as terms; an unknown compound becomes one term per part, a typo its correction.
+ * Without `repair` unknown words stay unknown: matching a Swedish question against the English texts
+ * must not "correct" every Swedish word into some English one.
+ */
 export function queryTerms(
   tokens: readonly string[],
   lang: Lang,
   vocabulary: Vocabulary,
   isIndexed: (key: string) => boolean,
+  repair = true,
 ): QueryTerm[] {
   const terms: QueryTerm[] = [];
   for (const token of tokens) {
@@ -66,7 +71,7 @@ export function queryTerms(
             { key: foldedKey(token, lang), weight: WEIGHTS.folded },
           ];
     const keys = candidates.filter((k) => isIndexed(k.key));
-    if (keys.length > 0 || stopword) {
+    if (keys.length > 0 || stopword || !repair) {
       terms.push({ token, keys, stopword });
       continue;
     }

@@ -33,6 +33,13 @@ interface Examples {
 
 /** How many of the best documents get the (costlier) example-question comparison. */
 const RERANK_DEPTH = 8;
+/** A term weight below which scoring its postings cannot change the outcome. */
+const NEGLIGIBLE = 0.05;
+/**
+ * The least coverage that can matter to a reply: below it a document is neither an answer, a clarify
+ * choice nor a suggestion (those start at 0.25, and the score never exceeds the coverage).
+ */
+const RELEVANT_COVERAGE = 0.2;
 
 /**
  * An inverted index over one language's texts. Scoring is coverage: how much of the question's
@@ -72,10 +79,14 @@ export class LanguageIndex {
     for (const t of distinct) this.vocabulary.add(fold(t));
 
     // Keys are worked out once per distinct word, not per occurrence.
-    const keysOf = new Map<string, { ids: number[]; weights: number[] }>();
+    const keysOf = new Map<string, { ids: number[]; weights: number[]; stopword: boolean }>();
     for (const t of distinct) {
       const keys = documentKeys(t, lang, this.vocabulary);
-      keysOf.set(t, { ids: keys.map((k) => this.intern(k.key)), weights: keys.map((k) => k.weight) });
+      keysOf.set(t, {
+        ids: keys.map((k) => this.intern(k.key)),
+        weights: keys.map((k) => k.weight),
+        stopword: isStopword(t, lang),
+      });
     }
 
     const docLists: number[][] = [];
@@ -118,10 +129,11 @@ export class LanguageIndex {
       doc.fields.forEach((field, f) => {
         if (!field.example) return;
         for (const token of tokenized[d]?.[f] ?? []) {
-          const id = keysOf.get(token)?.ids[0];
+          const known = keysOf.get(token);
+          const id = known?.ids[0];
           if (id === undefined) continue;
           keys.push(id);
-          weights.push((this.idf[id] ?? 0) * (isStopword(token, lang) ? TUNING.stopwordFactor : 1));
+          weights.push((this.idf[id] ?? 0) * (known?.stopword ? TUNING.stopwordFactor : 1));
         }
         ends.push(keys.length);
       });
@@ -137,23 +149,29 @@ export class LanguageIndex {
     return this.ids.length;
   }
 
-  terms(tokens: readonly string[]): QueryTerm[] {
-    return queryTerms(tokens, this.lang, this.vocabulary, (key) => this.keyIds.has(key));
+  terms(tokens: readonly string[], repair = true): QueryTerm[] {
+    return queryTerms(tokens, this.lang, this.vocabulary, (key) => this.keyIds.has(key), repair);
   }
 
   /** Documents ranked by coverage of the question, best first (the top few only). */
   score(terms: readonly QueryTerm[]): Scored[] {
     const touched: number[] = [];
-    let mass = 0;
-    // Content words first: function words then only add to documents content words already found.
-    const ordered = [...terms.filter((t) => !t.stopword), ...terms.filter((t) => t.stopword)];
-    const contentHits = () => touched.length > 0;
-    for (const term of ordered) {
-      if (term.keys.length === 0) {
-        if (!term.stopword) mass += this.unknownWordMass(term.token);
-        continue;
-      }
-      mass += this.scoreTerm(term, touched, term.stopword && contentHits());
+    const weighted = terms
+      .map((term) => ({ term, value: this.termValue(term) }))
+      .sort((a, b) => b.value - a.value);
+    const mass = weighted.reduce(
+      (sum, { term, value }) =>
+        sum + (term.keys.length === 0 && !term.stopword ? this.unknownWordMass(term.token) : value),
+      0,
+    );
+    if (mass <= 0) return [];
+    // Heaviest words first. Once what is left could not lift a new document to a coverage worth
+    // showing, the rest only add to documents already found: a query then never walks the postings of
+    // thousands of documents for "och" or "upphandling".
+    let remaining = weighted.reduce((sum, w) => sum + w.value, 0);
+    for (const { term, value } of weighted) {
+      if (value > 0) this.scoreTerm(term, touched, remaining / mass < RELEVANT_COVERAGE);
+      remaining -= value;
     }
     const top = this.topDocuments(touched, mass);
     for (const d of touched) this.totals[d] = 0;
@@ -171,25 +189,47 @@ export class LanguageIndex {
     return ranked;
   }
 
-  /** Adds one term's best contribution per document to the totals; returns the term's weight. */
-  private scoreTerm(term: QueryTerm, touched: number[], onlyTouched: boolean): number {
+  /** The most a term can add to a document: its best key's idf × repair weight × function-word factor. */
+  private termValue(term: QueryTerm): number {
+    const factor = term.stopword ? TUNING.stopwordFactor : 1;
+    let best = 0;
+    for (const { key, weight } of term.keys) {
+      const id = this.keyIds.get(key);
+      const value = id === undefined ? 0 : (this.idf[id] ?? 0) * weight * factor;
+      if (value > best) best = value;
+    }
+    return best;
+  }
+
+  /** Adds one term's best contribution per document to the totals. */
+  private scoreTerm(term: QueryTerm, touched: number[], onlyTouched: boolean): void {
     const factor = term.stopword ? TUNING.stopwordFactor : 1;
     const termTouched: number[] = [];
-    let termMass = 0;
     for (const { key, weight } of term.keys) {
       const id = this.keyIds.get(key);
       if (id === undefined) continue;
       const value = (this.idf[id] ?? 0) * weight * factor;
-      if (value > termMass) termMass = value;
+      // A word in nearly every document ("och" among 10,000) changes no ranking: skip its postings.
+      if (value < NEGLIGIBLE) continue;
       const docs = this.postingDocs[id] ?? new Int32Array(0);
       const weights = this.postingWeights[id] ?? new Float32Array(0);
-      for (let i = 0; i < docs.length; i++) {
-        const d = docs[i] ?? 0;
-        if (onlyTouched && this.totals[d] === 0) continue;
-        const v = value * (weights[i] ?? 0);
+      const offer = (d: number, w: number) => {
+        const v = value * w;
         if (v > (this.termBest[d] ?? 0)) {
           if (this.termBest[d] === 0) termTouched.push(d);
           this.termBest[d] = v;
+        }
+      };
+      if (onlyTouched && touched.length * 8 < docs.length) {
+        // Few documents found so far, a long posting list: look each one up instead of walking it.
+        for (const d of touched) {
+          const i = binarySearch(docs, d);
+          if (i >= 0) offer(d, weights[i] ?? 0);
+        }
+      } else {
+        for (let i = 0; i < docs.length; i++) {
+          const d = docs[i] ?? 0;
+          if (!onlyTouched || (this.totals[d] ?? 0) > 0) offer(d, weights[i] ?? 0);
         }
       }
     }
@@ -198,7 +238,6 @@ export class LanguageIndex {
       this.totals[d] = (this.totals[d] ?? 0) + (this.termBest[d] ?? 0);
       this.termBest[d] = 0;
     }
-    return termMass;
   }
 
   private topDocuments(touched: readonly number[], mass: number): { doc: number; coverage: number }[] {
@@ -252,4 +291,18 @@ export class LanguageIndex {
     }
     return id;
   }
+}
+
+/** Index of a document in a sorted posting list, or -1. */
+function binarySearch(sorted: Int32Array, value: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const at = sorted[mid] ?? 0;
+    if (at === value) return mid;
+    if (at < value) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
 }

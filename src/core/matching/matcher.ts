@@ -44,7 +44,7 @@ export class Matcher {
     for (const l of LANGS) {
       const index = this.indexes[l];
       const factor = l === lang ? 1 : OTHER_LANGUAGE;
-      for (const { id, score } of index.score(index.terms(words))) {
+      for (const { id, score } of index.score(index.terms(words, l === lang))) {
         const value = score * factor;
         if ((best.get(id) ?? 0) < value) best.set(id, value);
       }

@@ -1,6 +1,11 @@
+/** Text in Latin script with ordinary punctuation: the common case, tokenized without Unicode tables. */
+const LATIN_TEXT = /^[\u0000-\u024f\u2000-\u206f]*$/;
+const LATIN_WORD = /[a-z0-9\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]+/g;
+
 /** Lower-cased words and numbers; everything else separates them. */
 export function tokenize(text: string): string[] {
-  return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const lower = text.toLowerCase();
+  return (LATIN_TEXT.test(lower) ? lower.match(LATIN_WORD) : lower.match(/[\p{L}\p{N}]+/gu)) ?? [];
 }
 
 /**

@@ -1,26 +1,22 @@
-import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { HttpDouble } from './http-double';
+import { signSlack } from '../../src/tools/doubles/slack';
+
+export { BOT_USER, nextTs, slackApiDouble } from '../../src/tools/doubles/slack';
 
 export const SIGNING_SECRET = 'test-signing-secret';
-export const BOT_USER = 'U000FAKEBOT';
 
 /** A payload from test/fixtures/slack/, parsed, for a test to change what it needs. */
 export function fixture<T = Record<string, unknown>>(name: string): T {
   return JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'slack', name), 'utf8')) as T;
 }
 
-/** Slack's request signature: v0=HMAC-SHA256(secret, "v0:" + timestamp + ":" + raw body). */
+/** Signed as Slack signs, with the test secret unless another is given. */
 export function signed(
   body: string,
   options: { secret?: string; timestamp?: number } = {},
 ): Record<string, string> {
-  const timestamp = String(options.timestamp ?? Math.floor(Date.now() / 1000));
-  const signature = createHmac('sha256', options.secret ?? SIGNING_SECRET)
-    .update(`v0:${timestamp}:${body}`)
-    .digest('hex');
-  return { 'x-slack-request-timestamp': timestamp, 'x-slack-signature': `v0=${signature}` };
+  return signSlack(body, options.secret ?? SIGNING_SECRET, options.timestamp);
 }
 
 export interface SendOptions {
@@ -54,33 +50,5 @@ export function sendForm(
       ...options.headers,
     },
     body,
-  });
-}
-
-let ts = 1_800_000_000;
-/** A fresh message timestamp, as Slack gives every message a unique one. */
-export function nextTs(): string {
-  ts += 1;
-  return `${ts}.000100`;
-}
-
-/** The Slack Web API double: answers the methods Sofo calls and records everything. */
-export function slackApiDouble(): HttpDouble {
-  return new HttpDouble((call) => {
-    const method = call.path.split('?')[0]?.split('/').pop() ?? '';
-    switch (method) {
-      case 'auth.test':
-        return {
-          body: { ok: true, user_id: BOT_USER, bot_id: 'B000FAKEBOT', team_id: 'T000FAKE', user: 'sofo' },
-        };
-      case 'chat.postMessage':
-        return { body: { ok: true, channel: call.body.channel, ts: nextTs(), message: {} } };
-      case 'chat.update':
-      case 'views.publish':
-        return { body: { ok: true } };
-      default:
-        // response_url posts and anything else
-        return { body: { ok: true } };
-    }
   });
 }

@@ -169,8 +169,11 @@ export class LanguageIndex {
     // showing, the rest only add to documents already found: a query then never walks the postings of
     // thousands of documents for "och" or "upphandling".
     let remaining = weighted.reduce((sum, w) => sum + w.value, 0);
+    let closed = false;
     for (const { term, value } of weighted) {
-      if (value > 0) this.scoreTerm(term, touched, remaining / mass < RELEVANT_COVERAGE);
+      // Closed: no document not found yet could still reach a coverage worth showing, or the top few.
+      closed ||= remaining / mass < RELEVANT_COVERAGE || remaining < this.kthBestTotal(touched);
+      if (value > 0) this.scoreTerm(term, touched, closed);
       remaining -= value;
     }
     const top = this.topDocuments(touched, mass);
@@ -238,6 +241,21 @@ export class LanguageIndex {
       this.totals[d] = (this.totals[d] ?? 0) + (this.termBest[d] ?? 0);
       this.termBest[d] = 0;
     }
+  }
+
+  /** The RERANK_DEPTH-th best total so far (0 while fewer documents have been found). */
+  private kthBestTotal(touched: readonly number[]): number {
+    if (touched.length < RERANK_DEPTH) return 0;
+    const best: number[] = [];
+    for (const d of touched) {
+      const total = this.totals[d] ?? 0;
+      if (best.length === RERANK_DEPTH && total <= (best[RERANK_DEPTH - 1] ?? 0)) continue;
+      let at = best.length;
+      while (at > 0 && (best[at - 1] ?? 0) < total) at--;
+      best.splice(at, 0, total);
+      if (best.length > RERANK_DEPTH) best.pop();
+    }
+    return best[RERANK_DEPTH - 1] ?? 0;
   }
 
   private topDocuments(touched: readonly number[], mass: number): { doc: number; coverage: number }[] {

@@ -47,6 +47,8 @@ async function answer(
   threadTs: string | undefined,
 ): Promise<void> {
   if (!deps.seen.firstTime(`message:${message.channel}:${message.ts}`)) return;
+  // Bolt has acknowledged the event; let other requests waiting for their acknowledgement go first.
+  await new Promise((resolve) => setImmediate(resolve));
   const question = questionFromSlack(message.text);
   const reply = deps.engine.ask(question);
   const { text, blocks } = renderSlack(reply, { question });

@@ -36,6 +36,16 @@ describe('the real knowledge base', () => {
     expect(kb.contacts.map((c) => c.id).sort()).toEqual([...CONTACT_IDS].sort());
   });
 
+  it('has at least 12 tips, each in both languages, each pointing at an entry', () => {
+    expect(kb.tips.length).toBeGreaterThanOrEqual(12);
+    const ids = new Set(kb.entries.map((e) => e.id));
+    for (const tip of kb.tips) {
+      expect(ids.has(tip.entryId)).toBe(true);
+      expect(tip.text.sv.length).toBeGreaterThan(0);
+      expect(tip.text.en.length).toBeGreaterThan(0);
+    }
+  });
+
   it('links only to https home pages, never to guessed deep links', () => {
     const urls = [...kb.entries.flatMap((e) => e.links), ...kb.fallback.links].map((l) => new URL(l.url));
     for (const url of urls) {
@@ -152,6 +162,29 @@ describe('a broken knowledge base is refused with file, line and what is wrong',
   it('reports a missing intent file', () => {
     rmSync(join(kb.dir, 'intents/help.yaml'));
     expect(problemsOf(kb.paths)).toEqual(['intents/help.yaml: the file is missing']);
+  });
+
+  it('reports a tip pointing at an unknown entry, a tip without English, and an over-long tip', () => {
+    kb.edit('knowledge/tips.yaml', (t) => {
+      const lines = t.split('\n');
+      const entry = lines.findIndex((l) => l.includes('entry: case-goteborg-fruit-baskets'));
+      lines[entry] = '  entry: case-goteborg-fruit-basket';
+      return lines.join('\n');
+    });
+    expect(problemsOf(kb.paths)).toEqual([
+      expect.stringMatching(
+        /^knowledge\/tips\.yaml:\d+: \[\d+\]\.entry: no entry with id "case-goteborg-fruit-basket" \(did you mean case-goteborg-fruit-baskets\?\)$/,
+      ),
+    ]);
+    kb.edit('knowledge/tips.yaml', () => '- id: tip-one\n  entry: concept-wise\n  text:\n    sv: "Hej"\n');
+    expect(problemsOf(kb.paths)).toEqual(['knowledge/tips.yaml:3: [0].text.en: is missing']);
+    kb.edit(
+      'knowledge/tips.yaml',
+      () => `- id: tip-one\n  entry: concept-wise\n  text:\n    sv: "${'å'.repeat(300)}"\n    en: "Hi"\n`,
+    );
+    expect(problemsOf(kb.paths)).toEqual([
+      expect.stringMatching(/tips\.yaml:4: \[0\]\.text\.sv: is too long/),
+    ]);
   });
 
   it('reports every problem at once, not only the first', () => {

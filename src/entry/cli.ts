@@ -105,9 +105,9 @@ async function kb(args: string[]): Promise<number> {
   const config = readConfig();
   if (sub === 'check') {
     const engine = loadEngine(config);
-    const { entries, contacts: people, intents } = engine.kb;
+    const { entries, contacts: people, intents, tips } = engine.kb;
     process.stdout.write(
-      `OK: ${entries.length} poster/entries, ${people.length} kontakter/contacts, ${intents.length} intents\n`,
+      `OK: ${entries.length} poster/entries, ${people.length} kontakter/contacts, ${intents.length} intents, ${tips.length} tips\n`,
     );
     return 0;
   }

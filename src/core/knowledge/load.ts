@@ -3,10 +3,17 @@ import { join, relative } from 'node:path';
 import matter from 'gray-matter';
 import { LANGS, type Lang } from '../lang';
 import { editDistance } from '../matching/distance';
-import type { Contact, Entry, FallbackText, Intent, KnowledgeBase, Link } from './model';
+import type { Contact, Entry, FallbackText, Intent, KnowledgeBase, Link, Tip } from './model';
 import { INTENT_IDS } from './model';
 import { KnowledgeError, type Problem } from './problems';
-import { contactCuesSchema, contactsSchema, entrySchema, fallbackSchema, intentSchema } from './schema';
+import {
+  contactCuesSchema,
+  contactsSchema,
+  entrySchema,
+  fallbackSchema,
+  intentSchema,
+  tipsSchema,
+} from './schema';
 import { YamlSource } from './yaml-source';
 
 export interface KnowledgePaths {
@@ -56,10 +63,12 @@ export function loadKnowledge(paths: KnowledgePaths): KnowledgeBase {
     src.parse(contactCuesSchema),
   );
 
+  const tips = readTips(join(paths.knowledgeDir, 'tips.yaml'), name, problems, declared.entries);
+
   checkReferences(entries, declared, problems);
   if (problems.length > 0 || !fallback || !cues) throw new KnowledgeError(problems);
   const fallbackText: FallbackText = { reply: fallback.reply, links: fallback.links.map(toLink) };
-  return { entries, contacts, intents, fallback: fallbackText, contactCues: cues.phrases };
+  return { entries, contacts, intents, fallback: fallbackText, contactCues: cues.phrases, tips };
 }
 
 function markdownFiles(dir: string): string[] {
@@ -185,6 +194,27 @@ function readContacts(
     seen.add(c.id);
   });
   return contacts;
+}
+
+function readTips(
+  path: string,
+  name: (f: string) => string,
+  problems: Problem[],
+  entryIds: ReadonlySet<string>,
+): Tip[] {
+  const tips: Tip[] = [];
+  // Entry ids are checked after every entry file has been read, so the check runs on the parsed list.
+  readYaml(path, name, problems, (src) => {
+    const list = src.parse(tipsSchema);
+    list?.forEach((tip, i) => {
+      if (tips.some((t) => t.id === tip.id)) src.report([i, 'id'], `the id "${tip.id}" is used twice`);
+      if (!entryIds.has(tip.entry))
+        src.report([i, 'entry'], `no entry with id "${tip.entry}"${didYouMean(tip.entry, [...entryIds])}`);
+      tips.push({ id: tip.id, entryId: tip.entry, text: tip.text });
+    });
+    return list;
+  });
+  return tips;
 }
 
 function readYaml<T>(

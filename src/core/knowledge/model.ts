@@ -49,6 +49,13 @@ export interface FallbackText {
   links: Link[];
 }
 
+/** A weekly tip (knowledge/tips.yaml): a nudge drawn from one entry, which its "Läs mer" opens. */
+export interface Tip {
+  id: string;
+  entryId: string;
+  text: Bilingual;
+}
+
 /** A validated, complete knowledge base. There is no partial one: loading either yields this or fails. */
 export interface KnowledgeBase {
   entries: Entry[];
@@ -57,6 +64,7 @@ export interface KnowledgeBase {
   fallback: FallbackText;
   /** Phrases that mark a question as asking for a person ("vem kan jag kontakta …"). */
   contactCues: Bilingual<string[]>;
+  tips: Tip[];
 }
 
 export function pick<T>(value: Bilingual<T>, lang: Lang): T {

@@ -71,6 +71,23 @@ export const contactCuesSchema = z.strictObject({
   phrases,
 });
 
+/** Tips go to team channels as a short nudge: long texts belong in the entry they point to. */
+export const MAX_TIP_CHARS = 280;
+const tipText = text.max(MAX_TIP_CHARS, `is too long: keep a tip under ${MAX_TIP_CHARS} characters`);
+
+export const tipsSchema = z.array(
+  z.strictObject({
+    id: z
+      .string()
+      .regex(
+        /^tip-[a-z0-9]+(-[a-z0-9]+)*$/,
+        'must start with "tip-", then lower-case letters, digits and dashes',
+      ),
+    entry: id,
+    text: z.strictObject({ sv: tipText, en: tipText }),
+  }),
+);
+
 /** Friendlier words for zod's issue codes, in the terms of the files. */
 export function describeIssue(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_type' && issue.input === undefined) return 'is missing';

@@ -243,9 +243,10 @@ describe('failures', () => {
       senders: [
         {
           platform: 'slack',
-          send: async (s, m, k) => (
-            s.id === 'slack:T1:fast' && order.push('fast sent'), sender.send(s, m, k)
-          ),
+          send: async (s, m, k) => {
+            if (s.id === 'slack:T1:fast') order.push('fast sent');
+            return sender.send(s, m, k);
+          },
           wasSent: sender.wasSent.bind(sender),
         },
       ],

@@ -62,7 +62,7 @@ export class MemoryTipStore implements TipStore {
 
   async complete(subscriptionId: string, slot: string, state: 'sent' | 'failed', now: Date): Promise<void> {
     const d = this.deliveries.get(key(subscriptionId, slot));
-    if (!d || d.state !== 'claimed') return;
+    if (d?.state !== 'claimed') return;
     d.state = state;
     d.completedAt = now.toISOString();
     const subscription = this.subscriptions.get(subscriptionId);

@@ -1,4 +1,4 @@
-import type { Entry, IntentId, KnowledgeBase } from './knowledge/model';
+import type { Entry, IntentId, KnowledgeBase, Tip } from './knowledge/model';
 import type { Lang } from './lang';
 import { ContactFinder, type ContactHit, combineHits } from './matching/contacts';
 import type { Scored } from './matching/index';
@@ -6,7 +6,7 @@ import { Matcher } from './matching/matcher';
 import { PhraseSet } from './matching/phrases';
 import { TUNING } from './matching/tuning';
 import { Replies } from './reply/compose';
-import type { Overview, Reply } from './reply/model';
+import type { Overview, Reply, TipMessage } from './reply/model';
 import { cleanText } from './text/clean';
 import { isStopword } from './text/stopwords';
 import { hasLetters, tokenize } from './text/tokenize';
@@ -90,6 +90,10 @@ export class Engine {
 
   overview(lang: Lang): Overview {
     return this.replies.overview(lang);
+  }
+
+  tipMessage(tip: Tip, lang: Lang): TipMessage {
+    return this.replies.tip(tip, lang);
   }
 
   /** `/kontakt`, `sofo contacts`: people ranked by name, organisation, place, role or topic. */

@@ -1,4 +1,7 @@
 import type { Lang } from '../core/lang';
+import type { TipMessage } from '../core/reply/model';
+
+export type { TipMessage };
 
 /** A channel or chat that gets the weekly tip. */
 export interface Subscription {
@@ -41,16 +44,6 @@ export type SendOutcome =
   | { ok: false; kind: 'gone'; detail: string }
   | { ok: false; kind: 'rate-limited'; retryAfterMs: number; detail: string }
   | { ok: false; kind: 'transient'; detail: string };
-
-/** The platform-neutral tip message a sender renders. */
-export interface TipMessage {
-  tipId: string;
-  lang: Lang;
-  title: string;
-  text: string;
-  /** The entry the "Läs mer" button opens. */
-  readMore: { id: string; title: string };
-}
 
 /** Posts tips to one platform; Slack and Teams each implement it. */
 export interface TipSender {

@@ -1,8 +1,8 @@
-import type { Contact, Entry, IntentId, KnowledgeBase } from '../knowledge/model';
+import type { Contact, Entry, IntentId, KnowledgeBase, Tip } from '../knowledge/model';
 import type { Lang } from '../lang';
 import type { ContactHit } from '../matching/contacts';
 import type { Scored } from '../matching/index';
-import type { Alternative, ContactCard, Overview, Reply } from './model';
+import type { Alternative, ContactCard, Overview, Reply, TipMessage } from './model';
 import { PHRASES } from './phrases';
 
 /** Near misses worth offering under a fallback or an answer. */
@@ -91,6 +91,16 @@ export class Replies {
         .filter((e) => e.type === 'case')
         .map((e) => ({ id: e.id, title: e.title[lang] })),
       contacts: this.kb.contacts.map((c) => card(c, lang)),
+    };
+  }
+
+  tip(tip: Tip, lang: Lang): TipMessage {
+    return {
+      tipId: tip.id,
+      lang,
+      title: PHRASES.tipTitle[lang],
+      text: tip.text[lang],
+      readMore: { id: tip.entryId, title: this.title(tip.entryId, lang) },
     };
   }
 

@@ -55,3 +55,12 @@ export interface Overview {
   cases: { id: string; title: string }[];
   contacts: ContactCard[];
 }
+
+/** A weekly tip as every channel renders it: a nudge and a "Läs mer" that opens the entry it comes from. */
+export interface TipMessage {
+  tipId: string;
+  lang: Lang;
+  title: string;
+  text: string;
+  readMore: { id: string; title: string };
+}

@@ -19,6 +19,8 @@ export const PHRASES = {
     sv: 'Sök på namn, organisation, ort eller ämne. Här är alla kontaktpersoner i guiden:',
     en: 'Search by name, organisation, place or topic. Here is everyone the guide names:',
   },
+  tipTitle: { sv: 'Veckans tips', en: 'Tip of the week' },
+  readMore: { sv: 'Läs mer', en: 'Read more' },
   casesTitle: { sv: 'Så har andra gjort', en: 'How others have done it' },
   helpTitle: { sv: 'Det här kan Sofo', en: 'What Sofo can do' },
   greetingTitle: { sv: 'Hej!', en: 'Hi!' },

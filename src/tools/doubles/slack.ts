@@ -20,20 +20,39 @@ export function nextTs(): string {
   return `${ts}.000100`;
 }
 
+/**
+ * Channels the double treats specially, as Slack would: a channel id that names a Slack error
+ * (e.g. "C_channel_not_found") fails with it; "C_RATE_LIMITED" answers 429 with Retry-After: 7.
+ */
+export const RATE_LIMITED_CHANNEL = 'C_RATE_LIMITED';
+
 /** The Slack Web API double: answers the methods Sofo calls and records everything. */
 export function slackApiDouble(): HttpDouble {
-  return new HttpDouble((call) => {
+  const double: HttpDouble = new HttpDouble((call) => {
     const method = call.path.split('?')[0]?.split('/').pop() ?? '';
+    const channel = String(call.body.channel ?? '');
+    if (channel === RATE_LIMITED_CHANNEL) {
+      return { status: 429, headers: { 'retry-after': '7' }, body: { ok: false, error: 'ratelimited' } };
+    }
+    if (channel.startsWith('C_')) return { body: { ok: false, error: channel.slice(2) } };
     switch (method) {
       case 'auth.test':
         return {
           body: { ok: true, user_id: BOT_USER, bot_id: 'B000FAKEBOT', team_id: 'T000FAKE', user: 'sofo' },
         };
       case 'chat.postMessage':
-        return { body: { ok: true, channel: call.body.channel, ts: nextTs(), message: {} } };
+        return { body: { ok: true, channel, ts: nextTs(), message: {} } };
+      case 'conversations.history': {
+        // What was posted to the channel, with its metadata, as Slack keeps it.
+        const messages = double.calls
+          .filter((c) => c.path.endsWith('chat.postMessage') && c.body.channel === channel)
+          .map((c) => ({ type: 'message', text: c.body.text, metadata: c.body.metadata }));
+        return { body: { ok: true, messages } };
+      }
       default:
         // chat.update, views.publish, response_url posts
         return { body: { ok: true } };
     }
   });
+  return double;
 }

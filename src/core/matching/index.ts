@@ -105,8 +105,12 @@ export class LanguageIndex {
         }
       });
       for (const [id, w] of best) {
-        (docLists[id] ??= []).push(d);
-        (weightLists[id] ??= []).push(w);
+        const docsOfKey = docLists[id] ?? [];
+        const weightsOfKey = weightLists[id] ?? [];
+        docsOfKey.push(d);
+        weightsOfKey.push(w);
+        docLists[id] = docsOfKey;
+        weightLists[id] = weightsOfKey;
       }
     });
     this.postingDocs = docLists.map((l) => Int32Array.from(l));

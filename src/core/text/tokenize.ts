@@ -1,5 +1,5 @@
 /** Text in Latin script with ordinary punctuation: the common case, tokenized without Unicode tables. */
-const LATIN_TEXT = /^[\u0000-\u024f\u2000-\u206f]*$/;
+const LATIN_TEXT = /^[\t\n\r -\u024f\u2000-\u206f]*$/;
 const LATIN_WORD = /[a-z0-9\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]+/g;
 
 /** Lower-cased words and numbers; everything else separates them. */
@@ -14,7 +14,7 @@ export function tokenize(text: string): string[] {
  */
 export function fold(word: string): string {
   // Most words are plain a–z: skip the Unicode work for them (this runs for every word of every question).
-  if (/^[\x00-\x7f]*$/.test(word)) return word;
+  if (/^[ -~]*$/.test(word)) return word;
   return word.normalize('NFD').replace(/\p{M}/gu, '');
 }
 

@@ -157,3 +157,14 @@ describe('usage', () => {
     expect(stderr).toMatch(/sofo ask/);
   });
 });
+
+describe('sofo tips', () => {
+  it('lists one line per tip and previews a tip in either language', () => {
+    const list = sofo(['tips', 'list']);
+    expect(list.status).toBe(0);
+    expect(list.stdout.trim().split('\n').length).toBeGreaterThanOrEqual(12);
+    const preview = sofo(['tips', 'preview', '--lang', 'en']);
+    expect(preview.status).toBe(0);
+    expect(preview.stdout).toMatch(/Tip of the week/);
+  });
+});

@@ -7,6 +7,7 @@ import { KnowledgeError } from '../core/knowledge/problems';
 import { LANGS, type Lang } from '../core/lang';
 import { StoreError } from '../storage/errors';
 import { loadEngine } from './load-engine';
+import { TipsUsageError, tipsCommand } from './tips-cli';
 
 const USAGE = `Sofo – frågor och svar om att köpa av sociala företag / questions and answers on buying from social enterprises
 
@@ -17,11 +18,17 @@ Användning / usage:
   sofo contacts <sökord>         sök kontaktperson / find a contact person   [--json]
   sofo kb check                  kontrollera kunskapsbasen / validate the knowledge base
   sofo kb export --json          alla poster som JSON / every entry as JSON
+  sofo tips list | preview [--lang en]   veckans tips / the weekly tips
   sofo serve                     starta webbchatten och API:t / start the web chat and API (PORT, default 3978)
 `;
 
 /** Exit codes: 0 fine, 1 the knowledge base or configuration is broken, 2 the command was used wrongly. */
 export async function main(argv: string[]): Promise<void> {
+  // `sofo tips list | head`: a reader that stops early is not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
   try {
     process.exitCode = await run(argv);
   } catch (error) {
@@ -40,6 +47,8 @@ async function run(argv: string[]): Promise<number> {
       return chat();
     case 'kb':
       return kb(rest);
+    case 'tips':
+      return tipsCommand(rest);
     case 'serve': {
       // Loaded only here: the HTTP stack is not needed by the other commands and slows their start.
       const { serve } = await import('./serve.js');
@@ -161,7 +170,11 @@ function reportFailure(error: unknown): number {
     process.stderr.write(`sofo: configuration: ${error.message}\n`);
     return 1;
   }
-  if (error instanceof UsageError || (error as { code?: string })?.code?.startsWith('ERR_PARSE_ARGS')) {
+  if (
+    error instanceof UsageError ||
+    error instanceof TipsUsageError ||
+    (error as { code?: string })?.code?.startsWith('ERR_PARSE_ARGS')
+  ) {
     process.stderr.write(`sofo: ${(error as Error).message}\n\n${USAGE}`);
     return 2;
   }

@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { RecentIds } from '../channels/shared/recent-ids';
 import { createSlackChannel, type SlackChannel } from '../channels/slack/app';
+import { createTeamsChannel, TEAMS_PATH } from '../channels/teams/channel';
 import type { Config } from '../config/config';
 import { createApp, listen } from '../server/http';
 import { LowdbStore } from '../storage/lowdb-store';
@@ -38,8 +39,14 @@ export async function startServer(config: Config, options: RunOptions = {}): Pro
   } else {
     log('Slack: inte konfigurerad / not configured (set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN to enable)');
   }
+  const teams = createTeamsChannel(config.teams, deps);
+  log(
+    config.teams.appId
+      ? `Teams: POST ${TEAMS_PATH} (${config.teams.appType}, app ${config.teams.appId})`
+      : `Teams: POST ${TEAMS_PATH} UTAN AUTENTISERING / WITHOUT AUTHENTICATION: MicrosoftAppId is not set, so only a local Bot Framework Emulator can use it. Set MicrosoftAppId and MicrosoftAppPassword for Teams.`,
+  );
   const server = await listen(
-    createApp({ engine, log, routers: slack?.router ? [slack.router] : [] }),
+    createApp({ engine, log, routers: [...(slack?.router ? [slack.router] : []), teams.router] }),
     config.port,
     options.host,
   );

@@ -1,5 +1,7 @@
 import { resolve } from 'node:path';
+import { ConfigError } from './errors';
 import { PROJECT_ROOT } from './paths';
+import { readTeams, type TeamsConfig } from './teams';
 
 /** How Sofo reaches Slack: Events over HTTP on the shared server, or Socket Mode (no public URL). */
 export type SlackConfig =
@@ -16,17 +18,12 @@ export interface Config {
   dataFile: string;
   /** Absent when no Slack variables are set: the server then runs without Slack. */
   slack?: SlackConfig;
+  /** Always there: Teams' endpoint is always mounted (unauthenticated when no app id is set). */
+  teams: TeamsConfig;
 }
 
-export class ConfigError extends Error {
-  constructor(
-    readonly variable: string,
-    message: string,
-  ) {
-    super(`${variable}: ${message}`);
-    this.name = 'ConfigError';
-  }
-}
+export { ConfigError } from './errors';
+export { TEAMS_APP_TYPES, type TeamsAppType, type TeamsConfig } from './teams';
 
 const SLACK_API_DEFAULT = 'https://slack.com/api/';
 
@@ -36,6 +33,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError('PORT', `must be a port number 0–65535, got "${env.PORT}"`);
   }
   const slack = readSlack(env);
+  const teams = readTeams(env);
   return {
     port,
     knowledgeDir: resolve(env.SOFO_KNOWLEDGE_DIR || resolve(PROJECT_ROOT, 'knowledge')),
@@ -43,6 +41,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     root: PROJECT_ROOT,
     dataFile: resolve(env.SOFO_DATA || 'data/sofo.json'),
     ...(slack ? { slack } : {}),
+    teams,
   };
 }
 

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import type { FeedbackRecord, Store } from './store';
+import type { ConversationRecord, FeedbackRecord, Platform, Store } from './store';
 
 /** The store for tests and for running without a data file. */
 export class MemoryStore implements Store {
   readonly feedback: FeedbackRecord[] = [];
+  private readonly conversations = new Map<string, ConversationRecord>();
   private readonly secret = randomBytes(16).toString('hex');
 
   async addFeedback(record: FeedbackRecord): Promise<void> {
@@ -16,5 +17,20 @@ export class MemoryStore implements Store {
 
   async salt(): Promise<string> {
     return this.secret;
+  }
+
+  async saveConversation(record: ConversationRecord): Promise<boolean> {
+    const key = `${record.platform}:${record.id}`;
+    const isNew = !this.conversations.has(key);
+    this.conversations.set(key, structuredClone(record));
+    return isNew;
+  }
+
+  async removeConversation(platform: Platform, id: string): Promise<boolean> {
+    return this.conversations.delete(`${platform}:${id}`);
+  }
+
+  async listConversations(): Promise<ConversationRecord[]> {
+    return [...this.conversations.values()].map((r) => structuredClone(r));
   }
 }

@@ -18,9 +18,31 @@ export interface FeedbackRecord {
   at: string;
 }
 
+/**
+ * A conversation Sofo was added to, kept so that it can post there later (tips). The platform's own
+ * address for it is opaque here: the channel adapter that wrote it is the one that reads it.
+ */
+export interface ConversationRecord {
+  platform: Platform;
+  /** The platform's conversation id (Teams: `19:…@thread.tacv2`, `19:…@thread.v2`, `a:…`). */
+  id: string;
+  /** What the platform needs to post there (Teams: a ConversationReference), with no user id in clear. */
+  reference: Record<string, unknown>;
+  /** ISO 8601: when it was stored or last refreshed. */
+  at: string;
+}
+
 export interface Store {
   addFeedback(record: FeedbackRecord): Promise<void>;
   listFeedback(): Promise<FeedbackRecord[]>;
   /** The salt for pseudonyms, created once and kept with the data. */
   salt(): Promise<string>;
+  /**
+   * Stores a conversation, or refreshes the one with the same platform and id. True when it was not
+   * stored before: deciding this inside the store makes two install events at once greet only once.
+   */
+  saveConversation(record: ConversationRecord): Promise<boolean>;
+  /** Forgets a conversation (Sofo was removed from it); true when it was stored. */
+  removeConversation(platform: Platform, id: string): Promise<boolean>;
+  listConversations(): Promise<ConversationRecord[]>;
 }

@@ -1,0 +1,45 @@
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import type { TeamsConfig } from '../../config/config';
+
+/**
+ * botbuilder's CloudAdapter with Sofo's settings. With an app id it checks every incoming token (a
+ * missing or bad one is a 401 before any handler runs) and signs every reply; without one it does
+ * neither, which only the Bot Framework Emulator accepts.
+ */
+export function createAdapter(config: TeamsConfig, log: (line: string) => void): CloudAdapter {
+  const auth = new ConfigurationBotFrameworkAuthentication({
+    MicrosoftAppId: config.appId,
+    MicrosoftAppPassword: config.appPassword,
+    MicrosoftAppType: config.appType,
+    MicrosoftAppTenantId: config.tenantId,
+  });
+  const adapter = new CloudAdapter(auth);
+  adapter.onTurnError = (context, error) => onTurnError(context, error, log);
+  return adapter;
+}
+
+const SORRY =
+  'Något gick fel hos Sofo, försök igen om en stund. / Something went wrong, please try again shortly.';
+
+/**
+ * A handler failed: one log line (never a stack trace in a response), an error status for an invoke,
+ * and an apology for a message, if Teams can still be reached.
+ */
+async function onTurnError(context: TurnContext, error: Error, log: (line: string) => void): Promise<void> {
+  const { type, name, conversation } = context.activity;
+  log(
+    `teams: ${type}${name ? ` ${name}` : ''} in ${conversation?.id ?? '?'} failed: ${error?.message ?? error}`,
+  );
+  try {
+    if (type === 'invoke') {
+      await context.sendActivity({
+        type: 'invokeResponse',
+        value: { status: 500, body: { error: 'internal_error' } },
+      });
+    } else if (type === 'message') {
+      await context.sendActivity(SORRY);
+    }
+  } catch {
+    // Teams cannot be reached either; the log line above is all there is to do.
+  }
+}

@@ -1,0 +1,32 @@
+import type { Lang } from '../../core/lang';
+
+/**
+ * What a Teams message asks for. The manifest's command list offers `fråga`, `kontakt`, `hjälp` and
+ * `tips`; picking one puts its word first in the message. Anything else is a question.
+ */
+export type Command =
+  | { kind: 'ask'; question: string }
+  | { kind: 'contacts'; query: string }
+  | { kind: 'help'; lang: Lang }
+  | { kind: 'tips'; lang: Lang };
+
+export function parseCommand(text: string): Command {
+  const [first = '', ...rest] = text.split(' ');
+  const word = first.toLowerCase().replace(/[:!?.,]+$/, '');
+  const tail = rest.join(' ').trim();
+  switch (word) {
+    case 'kontakt':
+      return { kind: 'contacts', query: tail };
+    case 'hjälp':
+    case 'help':
+      // Only the word alone: "help with social requirements" is a question.
+      if (tail === '') return { kind: 'help', lang: word === 'help' ? 'en' : 'sv' };
+      break;
+    case 'fråga':
+      return tail === '' ? { kind: 'help', lang: 'sv' } : { kind: 'ask', question: tail };
+    case 'tips':
+      if (tail === '') return { kind: 'tips', lang: 'sv' };
+      break;
+  }
+  return { kind: 'ask', question: text };
+}

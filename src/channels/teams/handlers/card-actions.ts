@@ -1,0 +1,87 @@
+import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, TurnContext } from 'botbuilder';
+import { pseudonym } from '../../../storage/pseudonym';
+import type { AdaptiveCard } from '../card';
+import { CARD_CONTENT_TYPE } from '../card';
+import { type CardData, readCardData } from '../card-data';
+import type { TeamsDeps } from '../context';
+import { renderCard } from '../render';
+import { replayReply } from '../replies';
+import { replyWithCard, updateCard } from '../send';
+
+type Feedback = Extract<CardData, { action: 'feedback' }>;
+
+/**
+ * Action.Submit (a message activity): a choice posts the chosen answer under the card; a vote is
+ * stored and the card it was given on is updated in place.
+ */
+export async function onCardSubmit(context: TurnContext, data: CardData, deps: TeamsDeps): Promise<void> {
+  if (data.action === 'choose') {
+    const reply = deps.engine.answer(data.id, data.lang);
+    if (reply)
+      await replyWithCard(context, renderCard(reply, { question: data.q, via: 'entry' }), reply.title);
+    return;
+  }
+  await recordVote(context, data, deps);
+  const card = acknowledgedCard(data, deps);
+  const cardMessage = context.activity.replyToId;
+  if (card && cardMessage) await updateCard(context, cardMessage, card);
+}
+
+/**
+ * Action.Execute (an `adaptiveCard/action` invoke): answered in the HTTP response, which replaces the
+ * card: a choice becomes the chosen answer, a vote the acknowledged card.
+ */
+export async function onCardExecute(
+  context: TurnContext,
+  invoke: AdaptiveCardInvokeValue,
+  deps: TeamsDeps,
+): Promise<AdaptiveCardInvokeResponse> {
+  const data = readCardData(invoke.action?.data);
+  if (!data) {
+    return {
+      statusCode: 400,
+      type: 'application/vnd.microsoft.error',
+      value: { code: 'BadRequest', message: 'Not a Sofo button' },
+    };
+  }
+  let card: AdaptiveCard | undefined;
+  if (data.action === 'choose') {
+    const reply = deps.engine.answer(data.id, data.lang);
+    card = reply && renderCard(reply, { question: data.q, via: 'entry' });
+  } else {
+    if (
+      !context.activity.id ||
+      deps.seen.firstTime(`teams:${context.activity.conversation.id}:${context.activity.id}`)
+    ) {
+      await recordVote(context, data, deps);
+    }
+    card = acknowledgedCard(data, deps);
+  }
+  if (!card) {
+    return {
+      statusCode: 404,
+      type: 'application/vnd.microsoft.error',
+      value: { code: 'NotFound', message: `No entry "${data.id}"` },
+    };
+  }
+  return { statusCode: 200, type: CARD_CONTENT_TYPE, value: card as unknown as Record<string, unknown> };
+}
+
+/** Stored like Slack's votes: the entry, the question, the vote, and a salted hash for the user. */
+async function recordVote(context: TurnContext, data: Feedback, deps: TeamsDeps): Promise<void> {
+  const from = context.activity.from;
+  const salt = await deps.store.salt();
+  await deps.store.addFeedback({
+    entryId: data.id,
+    question: data.q,
+    vote: data.vote,
+    platform: 'teams',
+    user: pseudonym(salt, 'teams', from.aadObjectId ?? from.id),
+    at: deps.now().toISOString(),
+  });
+}
+
+function acknowledgedCard(data: Feedback, deps: TeamsDeps): AdaptiveCard | undefined {
+  const reply = replayReply(deps.engine, data);
+  return reply && renderCard(reply, { question: data.q, via: data.via, acknowledged: data.vote });
+}

@@ -3,6 +3,9 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
+import { lock } from 'proper-lockfile';
+import type { Delivery, Subscription } from '../tips/model';
+import * as tipRules from '../tips/tip-data';
 import { StoreError } from './errors';
 import type { ConversationRecord, FeedbackRecord, Platform, Store } from './store';
 
@@ -12,12 +15,27 @@ interface Data {
   feedback: FeedbackRecord[];
   /** Added with Teams; a file written before it has none and gets an empty list. */
   conversations: ConversationRecord[];
+  /** Added with the tips; likewise. */
+  subscriptions: Subscription[];
+  deliveries: Delivery[];
 }
 
+const LIST_FIELDS = ['feedback', 'conversations', 'subscriptions', 'deliveries'] as const;
+
+/** How long another process may wait for the file, and when a lock left by a dead process is stale. */
+const LOCK = {
+  retries: { retries: 100, factor: 1.2, minTimeout: 5, maxTimeout: 100 },
+  stale: 10_000,
+  realpath: false,
+};
+
 /**
- * The embedded default: one JSON file (SOFO_DATA). lowdb writes through steno, which writes a temporary
- * file and renames it, so a crash mid-write leaves the previous file whole. Writes are queued here so
- * that two updates in flight never interleave.
+ * The embedded default: one JSON file (SOFO_DATA), shared by the server and the `sofo` CLI.
+ *
+ * Every change runs under a lock file (proper-lockfile) and re-reads the file first, so a CLI process
+ * and a running server never overwrite each other's changes; lowdb writes through steno (temporary file,
+ * then rename), so a crash mid-write leaves the previous file whole and readers never see half a file.
+ * Reads re-read the file too: what another process wrote is seen at once.
  */
 export class LowdbStore implements Store {
   private queue: Promise<unknown> = Promise.resolve();
@@ -35,24 +53,10 @@ export class LowdbStore implements Store {
       salt: randomBytes(16).toString('hex'),
       feedback: [],
       conversations: [],
+      subscriptions: [],
+      deliveries: [],
     };
-    const db = new Low<Data>(new JSONFile<Data>(file), fresh);
-    try {
-      await db.read();
-    } catch (error) {
-      throw new StoreError(
-        file,
-        `cannot be read as JSON (${(error as Error).message}). Move it aside to start with an empty store; it was left untouched.`,
-      );
-    }
-    if (typeof db.data !== 'object' || db.data === null || !Array.isArray(db.data.feedback)) {
-      throw new StoreError(file, 'is not a Sofo data file (no "feedback" list). It was left untouched.');
-    }
-    if (db.data.conversations !== undefined && !Array.isArray(db.data.conversations)) {
-      throw new StoreError(file, '"conversations" is not a list. The file was left untouched.');
-    }
-    db.data = { ...fresh, ...db.data };
-    const store = new LowdbStore(db, file);
+    const store = new LowdbStore(new Low<Data>(new JSONFile<Data>(file), fresh), file);
     await store.update(() => undefined);
     return store;
   }
@@ -64,46 +68,115 @@ export class LowdbStore implements Store {
   }
 
   async listFeedback(): Promise<FeedbackRecord[]> {
-    return [...this.db.data.feedback];
+    return (await this.read()).feedback;
   }
 
   async salt(): Promise<string> {
-    return this.db.data.salt;
+    return (await this.read()).salt;
   }
 
-  async saveConversation(given: ConversationRecord): Promise<boolean> {
+  saveConversation(given: ConversationRecord): Promise<boolean> {
     const record = structuredClone(given);
-    let isNew = false;
-    await this.update((data) => {
+    return this.update((data) => {
       const at = data.conversations.findIndex((c) => c.platform === record.platform && c.id === record.id);
-      isNew = at < 0;
-      if (isNew) data.conversations.push(record);
+      if (at < 0) data.conversations.push(record);
       else data.conversations[at] = record;
+      return at < 0;
     });
-    return isNew;
   }
 
-  async removeConversation(platform: Platform, id: string): Promise<boolean> {
-    let removed = false;
-    await this.update((data) => {
+  removeConversation(platform: Platform, id: string): Promise<boolean> {
+    return this.update((data) => {
       const before = data.conversations.length;
       data.conversations = data.conversations.filter((c) => !(c.platform === platform && c.id === id));
-      removed = data.conversations.length < before;
+      return data.conversations.length < before;
     });
-    return removed;
   }
 
   async listConversations(): Promise<ConversationRecord[]> {
-    return structuredClone(this.db.data.conversations);
+    return (await this.read()).conversations;
   }
 
-  /** Applies a change and writes it, one change at a time. */
-  private update(change: (data: Data) => void): Promise<void> {
+  async listSubscriptions(): Promise<Subscription[]> {
+    return (await this.read()).subscriptions;
+  }
+
+  subscribe(input: Omit<Subscription, 'offset' | 'cursor'>, tipCount: number): Promise<Subscription> {
+    return this.update((data) => structuredClone(tipRules.subscribe(data, input, tipCount)));
+  }
+
+  unsubscribe(id: string): Promise<boolean> {
+    return this.update((data) => tipRules.unsubscribe(data, id));
+  }
+
+  async getDelivery(subscriptionId: string, slot: string): Promise<Delivery | undefined> {
+    return tipRules.findDelivery(await this.read(), subscriptionId, slot);
+  }
+
+  claim(subscriptionId: string, slot: string, tipId: string, claimant: string, now: Date, leaseMs: number) {
+    return this.update((data) =>
+      structuredClone(tipRules.claim(data, { subscriptionId, slot, tipId, claimant, now, leaseMs })),
+    );
+  }
+
+  markAttempt(subscriptionId: string, slot: string, at: Date | undefined): Promise<void> {
+    return this.update((data) => tipRules.markAttempt(data, subscriptionId, slot, at));
+  }
+
+  complete(subscriptionId: string, slot: string, state: 'sent' | 'failed', now: Date): Promise<void> {
+    return this.update((data) => tipRules.complete(data, subscriptionId, slot, state, now));
+  }
+
+  /** The file as it is now (another process may have written it); callers get their own copy. */
+  private async read(): Promise<Data> {
+    await this.load();
+    return structuredClone(this.db.data);
+  }
+
+  /**
+   * Applies a change and writes it: one change at a time in this process, under the file lock across
+   * processes, always on what is in the file at that moment.
+   */
+  private update<T>(change: (data: Data) => T): Promise<T> {
     const next = this.queue.then(async () => {
-      change(this.db.data);
-      await this.db.write();
+      const release = await lock(this.file, LOCK).catch((error: Error) => {
+        throw new StoreError(
+          this.file,
+          `is locked by another Sofo process and did not come free (${error.message})`,
+        );
+      });
+      try {
+        await this.load();
+        const result = change(this.db.data);
+        await this.db.write();
+        return result;
+      } finally {
+        await release();
+      }
     });
     this.queue = next.catch(() => undefined);
     return next;
+  }
+
+  private async load(): Promise<void> {
+    const defaults = this.db.data;
+    try {
+      await this.db.read();
+    } catch (error) {
+      throw new StoreError(
+        this.file,
+        `cannot be read as JSON (${(error as Error).message}). Move it aside to start with an empty store; it was left untouched.`,
+      );
+    }
+    const data = this.db.data as Partial<Data> | null;
+    if (typeof data !== 'object' || data === null || Array.isArray(data) || !Array.isArray(data.feedback)) {
+      throw new StoreError(this.file, 'is not a Sofo data file (no "feedback" list). It was left untouched.');
+    }
+    for (const field of LIST_FIELDS) {
+      if (data[field] !== undefined && !Array.isArray(data[field])) {
+        throw new StoreError(this.file, `"${field}" is not a list. The file was left untouched.`);
+      }
+    }
+    this.db.data = { ...defaults, ...data } as Data;
   }
 }

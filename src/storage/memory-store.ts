@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import { MemoryTipStore } from '../tips/memory-tip-store';
 import type { ConversationRecord, FeedbackRecord, Platform, Store } from './store';
 
 /** The store for tests and for running without a data file. */
-export class MemoryStore implements Store {
+export class MemoryStore extends MemoryTipStore implements Store {
   readonly feedback: FeedbackRecord[] = [];
   private readonly conversations = new Map<string, ConversationRecord>();
   private readonly secret = randomBytes(16).toString('hex');

@@ -1,3 +1,5 @@
+import type { TipStore } from '../tips/model';
+
 /**
  * What Sofo remembers between requests, behind a small interface so channels never see lowdb and tests
  * can use the in-memory version. No platform user id is stored in clear: callers pass `pseudonym()`.
@@ -32,7 +34,7 @@ export interface ConversationRecord {
   at: string;
 }
 
-export interface Store {
+export interface Store extends TipStore {
   addFeedback(record: FeedbackRecord): Promise<void>;
   listFeedback(): Promise<FeedbackRecord[]>;
   /** The salt for pseudonyms, created once and kept with the data. */

@@ -1,30 +1,24 @@
 import type { Delivery, Subscription, TipStore } from './model';
-import { startingOffset } from './rotation';
+import * as rules from './tip-data';
 
-/** The tip store for tests: the same semantics as the file store, in memory. */
+/** The tip store for tests: the file store's rules (tip-data.ts) on data in memory. */
 export class MemoryTipStore implements TipStore {
-  readonly subscriptions = new Map<string, Subscription>();
-  readonly deliveries = new Map<string, Delivery>();
+  protected readonly tipData: rules.TipData = { subscriptions: [], deliveries: [] };
 
   async listSubscriptions(): Promise<Subscription[]> {
-    return [...this.subscriptions.values()].map((s) => ({ ...s }));
+    return structuredClone(this.tipData.subscriptions);
   }
 
   async subscribe(input: Omit<Subscription, 'offset' | 'cursor'>, tipCount: number): Promise<Subscription> {
-    const existing = this.subscriptions.get(input.id);
-    if (existing) return { ...existing };
-    const subscription = { ...input, offset: startingOffset(input.id, tipCount), cursor: 0 };
-    this.subscriptions.set(input.id, subscription);
-    return { ...subscription };
+    return structuredClone(rules.subscribe(this.tipData, input, tipCount));
   }
 
   async unsubscribe(id: string): Promise<boolean> {
-    return this.subscriptions.delete(id);
+    return rules.unsubscribe(this.tipData, id);
   }
 
   async getDelivery(subscriptionId: string, slot: string): Promise<Delivery | undefined> {
-    const d = this.deliveries.get(key(subscriptionId, slot));
-    return d ? { ...d } : undefined;
+    return structuredClone(rules.findDelivery(this.tipData, subscriptionId, slot));
   }
 
   async claim(
@@ -35,41 +29,16 @@ export class MemoryTipStore implements TipStore {
     now: Date,
     leaseMs: number,
   ) {
-    const existing = this.deliveries.get(key(subscriptionId, slot));
-    const claimable =
-      !existing ||
-      (existing.state === 'claimed' && now.getTime() - Date.parse(existing.claimedAt) >= leaseMs);
-    if (!claimable) return undefined;
-    const delivery: Delivery = {
-      ...existing,
-      subscriptionId,
-      slot,
-      tipId: existing?.tipId ?? tipId,
-      state: 'claimed',
-      claimant,
-      claimedAt: now.toISOString(),
-    };
-    this.deliveries.set(key(subscriptionId, slot), delivery);
-    return { ...delivery };
+    return structuredClone(
+      rules.claim(this.tipData, { subscriptionId, slot, tipId, claimant, now, leaseMs }),
+    );
   }
 
   async markAttempt(subscriptionId: string, slot: string, at: Date | undefined): Promise<void> {
-    const d = this.deliveries.get(key(subscriptionId, slot));
-    if (!d) return;
-    if (at) d.attemptedAt = at.toISOString();
-    else delete d.attemptedAt;
+    rules.markAttempt(this.tipData, subscriptionId, slot, at);
   }
 
   async complete(subscriptionId: string, slot: string, state: 'sent' | 'failed', now: Date): Promise<void> {
-    const d = this.deliveries.get(key(subscriptionId, slot));
-    if (d?.state !== 'claimed') return;
-    d.state = state;
-    d.completedAt = now.toISOString();
-    const subscription = this.subscriptions.get(subscriptionId);
-    if (state === 'sent' && subscription) subscription.cursor += 1;
+    rules.complete(this.tipData, subscriptionId, slot, state, now);
   }
-}
-
-function key(subscriptionId: string, slot: string): string {
-  return `${subscriptionId}|${slot}`;
 }

@@ -81,7 +81,9 @@ describe('Teams text to a question', () => {
     ['Help!', { kind: 'help', lang: 'en' }],
     ['help with social requirements', { kind: 'ask', question: 'help with social requirements' }],
     ['fråga Vad är ASF?', { kind: 'ask', question: 'Vad är ASF?' }],
-    ['tips', { kind: 'tips', lang: 'sv' }],
+    ['tips', { kind: 'tips', command: { action: 'status', lang: 'sv' } }],
+    ['tips på', { kind: 'tips', command: { action: 'on', lang: 'sv' } }],
+    ['tips off', { kind: 'tips', command: { action: 'off', lang: 'en' } }],
     ['tips om sociala krav', { kind: 'ask', question: 'tips om sociala krav' }],
   ])('"%s" is %j', (text, command) => {
     expect(parseCommand(text)).toEqual(command);

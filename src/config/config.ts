@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { ConfigError } from './errors';
 import { PROJECT_ROOT } from './paths';
 import { readTeams, type TeamsConfig } from './teams';
+import { readTips, type TipsConfig } from './tips';
 
 /** How Sofo reaches Slack: Events over HTTP on the shared server, or Socket Mode (no public URL). */
 export type SlackConfig =
@@ -20,10 +21,12 @@ export interface Config {
   slack?: SlackConfig;
   /** Always there: Teams' endpoint is always mounted (unauthenticated when no app id is set). */
   teams: TeamsConfig;
+  tips: TipsConfig;
 }
 
 export { ConfigError } from './errors';
 export { TEAMS_APP_TYPES, type TeamsAppType, type TeamsConfig } from './teams';
+export type { StaticTipTarget, TipsConfig } from './tips';
 
 const SLACK_API_DEFAULT = 'https://slack.com/api/';
 
@@ -34,6 +37,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const slack = readSlack(env);
   const teams = readTeams(env);
+  const tips = readTips(env);
   return {
     port,
     knowledgeDir: resolve(env.SOFO_KNOWLEDGE_DIR || resolve(PROJECT_ROOT, 'knowledge')),
@@ -42,6 +46,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataFile: resolve(env.SOFO_DATA || 'data/sofo.json'),
     ...(slack ? { slack } : {}),
     teams,
+    tips,
   };
 }
 

@@ -4,10 +4,15 @@ import { RecentIds } from '../channels/shared/recent-ids';
 import { createSlackChannel, type SlackChannel } from '../channels/slack/app';
 import { createTeamsChannel, TEAMS_PATH } from '../channels/teams/channel';
 import type { Config } from '../config/config';
+import type { Engine } from '../core/engine';
 import { createApp, listen } from '../server/http';
 import { LowdbStore } from '../storage/lowdb-store';
 import type { Store } from '../storage/store';
+import type { TipSender } from '../tips/model';
+import { TipScheduler } from '../tips/scheduler';
+import { TipSchedule } from '../tips/slots';
 import { loadEngine } from './load-engine';
+import { slackTipSender, subscribeConfigured, tipRunner } from './tips-wiring';
 
 export interface RunOptions {
   log?: (line: string) => void;
@@ -20,6 +25,8 @@ export interface RunOptions {
 export interface Running {
   server: Server;
   url: string;
+  /** The tip schedule: `reconcile()` delivers the latest slot to whoever is still owed it. */
+  tips: TipScheduler;
   stop(): Promise<void>;
 }
 
@@ -51,15 +58,36 @@ export async function startServer(config: Config, options: RunOptions = {}): Pro
     options.host,
   );
   await slack?.start();
+  const scheduler = await startTips(config, deps, [...slackTipSender(config), teams.tipSender]);
   const { port } = server.address() as AddressInfo;
   return {
     server,
     url: `http://${options.host ?? 'localhost'}:${port}`,
+    tips: scheduler,
     stop: async () => {
+      scheduler.stop();
       await slack?.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** Subscribes the configured channels and starts the tip schedule (which first catches up a missed slot). */
+async function startTips(
+  config: Config,
+  deps: { engine: Engine; store: Store; log: (line: string) => void; now: () => Date },
+  senders: TipSender[],
+): Promise<TipScheduler> {
+  await subscribeConfigured(config, deps.store, deps.engine, deps.now());
+  const scheduler = new TipScheduler({
+    schedule: new TipSchedule(config.tips.cron, config.tips.timezone),
+    runner: tipRunner(deps.engine, deps.store, senders, deps.log, deps.now),
+    now: deps.now,
+    log: deps.log,
+  });
+  await scheduler.start();
+  deps.log(`Tips: "${config.tips.cron}" (${config.tips.timezone}), ${deps.engine.kb.tips.length} tips`);
+  return scheduler;
 }
 
 /** `sofo serve` / `npm start`: start, say where, and run until stopped. */

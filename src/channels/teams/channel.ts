@@ -4,6 +4,7 @@ import { refuseBodiesOver } from '../../server/body-limit';
 import { createAdapter } from './adapter';
 import { SofoBot } from './bot';
 import type { TeamsDeps } from './context';
+import { TeamsTipSender } from './tips';
 import { checkActivity } from './validate';
 
 /** A Teams activity is a few KB; a card click carries its data; nothing near this is from Teams. */
@@ -15,7 +16,10 @@ export const TEAMS_PATH = '/api/messages';
  * Sofo's Teams bot: `POST /api/messages` on the shared server. The body is parsed and checked here,
  * then botbuilder's CloudAdapter authenticates it (when an app id is set) and runs the turn.
  */
-export function createTeamsChannel(config: TeamsConfig, deps: TeamsDeps): { router: Router } {
+export function createTeamsChannel(
+  config: TeamsConfig,
+  deps: TeamsDeps,
+): { router: Router; tipSender: TeamsTipSender } {
   const adapter = createAdapter(config, deps.log);
   const bot = new SofoBot(deps);
   const router = express.Router();
@@ -32,5 +36,5 @@ export function createTeamsChannel(config: TeamsConfig, deps: TeamsDeps): { rout
       await adapter.process(req, res, (context) => bot.run(context));
     },
   );
-  return { router };
+  return { router, tipSender: new TeamsTipSender(adapter, config.appId, deps.store) };
 }

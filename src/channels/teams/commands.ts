@@ -1,4 +1,5 @@
 import type { Lang } from '../../core/lang';
+import { parseTipsCommand, type TipsCommand } from '../../tips/command';
 
 /**
  * What a Teams message asks for. The manifest's command list offers `fråga`, `kontakt`, `hjälp` and
@@ -8,7 +9,7 @@ export type Command =
   | { kind: 'ask'; question: string }
   | { kind: 'contacts'; query: string }
   | { kind: 'help'; lang: Lang }
-  | { kind: 'tips'; lang: Lang };
+  | { kind: 'tips'; command: TipsCommand };
 
 export function parseCommand(text: string): Command {
   const [first = '', ...rest] = text.split(' ');
@@ -24,9 +25,11 @@ export function parseCommand(text: string): Command {
       break;
     case 'fråga':
       return tail === '' ? { kind: 'help', lang: 'sv' } : { kind: 'ask', question: tail };
-    case 'tips':
-      if (tail === '') return { kind: 'tips', lang: 'sv' };
+    case 'tips': {
+      const command = parseTipsCommand(text);
+      if (command) return { kind: 'tips', command };
       break;
+    }
   }
   return { kind: 'ask', question: text };
 }

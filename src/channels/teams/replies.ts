@@ -12,16 +12,13 @@ export interface Made {
   question: string;
 }
 
-/** The engine's reply to a message, by what the message asks for. */
-export function replyTo(engine: Engine, command: Command): Made {
+/** The engine's reply to a message, by what the message asks for (tips commands are handled apart). */
+export function replyTo(engine: Engine, command: Exclude<Command, { kind: 'tips' }>): Made {
   switch (command.kind) {
     case 'contacts':
       return { reply: engine.lookupContacts(command.query), via: 'contacts', question: command.query };
     case 'help':
       return entry(engine, 'help', command.lang);
-    case 'tips':
-      // Until scheduled tips exist, "tips" shows how others have done it: the case studies.
-      return entry(engine, 'list-cases', command.lang);
     case 'ask':
       return { reply: engine.ask(command.question), via: 'ask', question: command.question };
   }

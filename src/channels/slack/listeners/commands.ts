@@ -1,4 +1,6 @@
 import type { App } from '@slack/bolt';
+import { parseTipsCommand } from '../../../tips/command';
+import { applyTipsCommand } from '../../../tips/subscriptions';
 import type { SlackDeps } from '../context';
 import { questionFromSlack } from '../question';
 import { renderSlack } from '../render';
@@ -11,6 +13,17 @@ import { renderSlack } from '../render';
 export function registerCommands(app: App, deps: SlackDeps): void {
   app.command('/sofo', async ({ command, ack }) => {
     const question = questionFromSlack(command.text);
+    const tips = parseTipsCommand(question);
+    if (tips) {
+      const target = {
+        id: `slack:${command.channel_id}`,
+        platform: 'slack' as const,
+        target: command.channel_id,
+      };
+      const text = await applyTipsCommand(deps.store, tips, target, deps.engine.kb.tips.length, deps.now());
+      await ack({ response_type: 'ephemeral', text });
+      return;
+    }
     const reply = question === '' ? deps.engine.answer('help', 'sv') : deps.engine.ask(question);
     if (!reply) return ack();
     await ack({

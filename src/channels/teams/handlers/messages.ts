@@ -7,6 +7,7 @@ import { renderCard } from '../render';
 import { replyTo } from '../replies';
 import { replyWithCard } from '../send';
 import { onCardSubmit } from './card-actions';
+import { onTipsCommand } from './tips';
 
 /**
  * A message: a question or bot command typed in a chat or channel, or an Action.Submit click on one of
@@ -27,7 +28,12 @@ export async function onMessage(context: TurnContext, deps: TeamsDeps): Promise<
   const type = activity.conversation.conversationType;
   if ((type === 'channel' || type === 'groupChat') && !mentionsBot(activity)) return;
 
-  const made = replyTo(deps.engine, parseCommand(questionFromTeams(activity)));
+  const command = parseCommand(questionFromTeams(activity));
+  if (command.kind === 'tips') {
+    await onTipsCommand(context, command.command, deps);
+    return;
+  }
+  const made = replyTo(deps.engine, command);
   const card = renderCard(made.reply, { question: made.question, via: made.via });
   await replyWithCard(context, card, made.reply.title);
 }

@@ -28,10 +28,13 @@ describe('the Slack app manifest', () => {
       '/kontakt',
     ]);
     expect(manifest.features.app_home).toMatchObject({ home_tab_enabled: true, messages_tab_enabled: true });
+    // The history scopes only so a weekly tip is never posted twice after a crash (tips/runner.ts).
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([
       'app_mentions:read',
+      'channels:history',
       'chat:write',
       'commands',
+      'groups:history',
       'im:history',
     ]);
   });

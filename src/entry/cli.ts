@@ -7,7 +7,7 @@ import { KnowledgeError } from '../core/knowledge/problems';
 import { LANGS, type Lang } from '../core/lang';
 import { StoreError } from '../storage/errors';
 import { loadEngine } from './load-engine';
-import { TipsUsageError, tipsCommand } from './tips-cli';
+import { UsageError } from './usage-error';
 
 const USAGE = `Sofo – frågor och svar om att köpa av sociala företag / questions and answers on buying from social enterprises
 
@@ -18,7 +18,8 @@ Användning / usage:
   sofo contacts <sökord>         sök kontaktperson / find a contact person   [--json]
   sofo kb check                  kontrollera kunskapsbasen / validate the knowledge base
   sofo kb export --json          alla poster som JSON / every entry as JSON
-  sofo tips list | preview [--lang en]   veckans tips / the weekly tips
+  sofo tips list | preview [--lang en] | subscribers | send --now [--to <id>]
+                                 veckans tips / the weekly tips
   sofo serve                     starta webbchatten och API:t / start the web chat and API (PORT, default 3978)
 `;
 
@@ -47,8 +48,11 @@ async function run(argv: string[]): Promise<number> {
       return chat();
     case 'kb':
       return kb(rest);
-    case 'tips':
+    case 'tips': {
+      // Loaded only here: sending tips needs the Slack and Teams clients, which `ask` does not.
+      const { tipsCommand } = await import('./tips-cli.js');
       return tipsCommand(rest);
+    }
     case 'serve': {
       // Loaded only here: the HTTP stack is not needed by the other commands and slows their start.
       const { serve } = await import('./serve.js');
@@ -149,8 +153,6 @@ function languageOption(value: string | undefined): { lang?: Lang } {
   throw new UsageError(`--lang must be sv or en, got "${value}"`);
 }
 
-class UsageError extends Error {}
-
 function reportFailure(error: unknown): number {
   if (error instanceof KnowledgeError) {
     process.stderr.write(`${error.message}\n`);
@@ -170,11 +172,7 @@ function reportFailure(error: unknown): number {
     process.stderr.write(`sofo: configuration: ${error.message}\n`);
     return 1;
   }
-  if (
-    error instanceof UsageError ||
-    error instanceof TipsUsageError ||
-    (error as { code?: string })?.code?.startsWith('ERR_PARSE_ARGS')
-  ) {
+  if (error instanceof UsageError || (error as { code?: string })?.code?.startsWith('ERR_PARSE_ARGS')) {
     process.stderr.write(`sofo: ${(error as Error).message}\n\n${USAGE}`);
     return 2;
   }

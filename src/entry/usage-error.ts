@@ -1,0 +1,2 @@
+/** The command was used wrongly: the CLI prints the message and the usage, and exits 2. */
+export class UsageError extends Error {}

@@ -36,12 +36,6 @@ const RERANK_DEPTH = 8;
 /** A term weight below which scoring its postings cannot change the outcome. */
 const NEGLIGIBLE = 0.05;
 /**
- * The least coverage that can matter to a reply: below it a document is neither an answer, a clarify
- * choice nor a suggestion (those start at 0.25, and the score never exceeds the coverage).
- */
-const RELEVANT_COVERAGE = 0.2;
-
-/**
  * An inverted index over one language's texts. Scoring is coverage: how much of the question's
  * information (idf-weighted words) a document explains. Unknown content words count against every
  * document, which is what makes an off-topic question ("momssats", "Outlook") fall back instead of
@@ -175,8 +169,9 @@ export class LanguageIndex {
     let remaining = weighted.reduce((sum, w) => sum + w.value, 0);
     let closed = false;
     for (const { term, value } of weighted) {
-      // Closed: no document not found yet could still reach a coverage worth showing, or the top few.
-      closed ||= remaining / mass < RELEVANT_COVERAGE || remaining < this.kthBestTotal(touched);
+      // Closed: no document not found yet could still be shown (a score never exceeds its coverage),
+      // nor enter the top few.
+      closed ||= remaining / mass < TUNING.shown || remaining < this.kthBestTotal(touched);
       if (value > 0) this.scoreTerm(term, touched, closed);
       remaining -= value;
     }
@@ -211,39 +206,65 @@ export class LanguageIndex {
   /** Adds one term's best contribution per document to the totals. */
   private scoreTerm(term: QueryTerm, touched: number[], onlyTouched: boolean): void {
     const factor = term.stopword ? TUNING.stopwordFactor : 1;
-    const termTouched: number[] = [];
+    const lists: { docs: Int32Array; weights: Float32Array; value: number }[] = [];
     for (const { key, weight } of term.keys) {
       const id = this.keyIds.get(key);
       if (id === undefined) continue;
       const value = (this.idf[id] ?? 0) * weight * factor;
       // A word in nearly every document ("och" among 10,000) changes no ranking: skip its postings.
       if (value < NEGLIGIBLE) continue;
-      const docs = this.postingDocs[id] ?? new Int32Array(0);
-      const weights = this.postingWeights[id] ?? new Float32Array(0);
-      const offer = (d: number, w: number) => {
-        const v = value * w;
+      lists.push({
+        docs: this.postingDocs[id] ?? new Int32Array(0),
+        weights: this.postingWeights[id] ?? new Float32Array(0),
+        value,
+      });
+    }
+    const [only] = lists;
+    if (lists.length === 1 && only) {
+      // One key (the usual case): its postings add straight to the totals.
+      this.addPostings(only.docs, only.weights, only.value, touched, onlyTouched, (d, v) => {
+        if (this.totals[d] === 0) touched.push(d);
+        this.totals[d] = (this.totals[d] ?? 0) + v;
+      });
+      return;
+    }
+    // Several keys (exact and folded, or typo candidates): a document counts the best one only.
+    const termTouched: number[] = [];
+    for (const list of lists) {
+      this.addPostings(list.docs, list.weights, list.value, touched, onlyTouched, (d, v) => {
         if (v > (this.termBest[d] ?? 0)) {
           if (this.termBest[d] === 0) termTouched.push(d);
           this.termBest[d] = v;
         }
-      };
-      if (onlyTouched && touched.length * 8 < docs.length) {
-        // Few documents found so far, a long posting list: look each one up instead of walking it.
-        for (const d of touched) {
-          const i = binarySearch(docs, d);
-          if (i >= 0) offer(d, weights[i] ?? 0);
-        }
-      } else {
-        for (let i = 0; i < docs.length; i++) {
-          const d = docs[i] ?? 0;
-          if (!onlyTouched || (this.totals[d] ?? 0) > 0) offer(d, weights[i] ?? 0);
-        }
-      }
+      });
     }
     for (const d of termTouched) {
       if (this.totals[d] === 0) touched.push(d);
       this.totals[d] = (this.totals[d] ?? 0) + (this.termBest[d] ?? 0);
       this.termBest[d] = 0;
+    }
+  }
+
+  /** Offers each posting's value to `take`: all of them, or only documents already found. */
+  private addPostings(
+    docs: Int32Array,
+    weights: Float32Array,
+    value: number,
+    touched: readonly number[],
+    onlyTouched: boolean,
+    take: (doc: number, value: number) => void,
+  ): void {
+    if (onlyTouched && touched.length * 8 < docs.length) {
+      // Few documents found so far, a long posting list: look each one up instead of walking it.
+      for (const d of touched) {
+        const i = binarySearch(docs, d);
+        if (i >= 0) take(d, value * (weights[i] ?? 0));
+      }
+      return;
+    }
+    for (let i = 0; i < docs.length; i++) {
+      const d = docs[i] ?? 0;
+      if (!onlyTouched || (this.totals[d] ?? 0) > 0) take(d, value * (weights[i] ?? 0));
     }
   }
 

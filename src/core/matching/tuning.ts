@@ -22,6 +22,8 @@ export const TUNING = {
   shortQuestion: 0.3,
   /** A runner-up scoring at least this share of the best makes the question ambiguous: clarify. */
   clarifyRatio: 0.9,
+  /** The least score at which an entry is shown at all (as a suggestion); matching may ignore documents below it. */
+  shown: 0.25,
   /** A person found by organisation, place, role or topic must fit at least this well. */
   contact: 0.5,
 };

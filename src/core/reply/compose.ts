@@ -2,11 +2,9 @@ import type { Contact, Entry, IntentId, KnowledgeBase, Tip } from '../knowledge/
 import type { Lang } from '../lang';
 import type { ContactHit } from '../matching/contacts';
 import type { Scored } from '../matching/index';
+import { TUNING } from '../matching/tuning';
 import type { Alternative, ContactCard, Overview, Reply, TipMessage } from './model';
 import { PHRASES } from './phrases';
-
-/** Near misses worth offering under a fallback or an answer. */
-const MIN_ALTERNATIVE = 0.25;
 
 /** Builds Reply values from knowledge; the only place that decides what a reply contains. */
 export class Replies {
@@ -139,7 +137,7 @@ export class Replies {
 
   private alternatives(scored: readonly Scored[], lang: Lang): Alternative[] {
     return scored
-      .filter((s) => s.score >= MIN_ALTERNATIVE && this.entries.has(s.id))
+      .filter((s) => s.score >= TUNING.shown && this.entries.has(s.id))
       .map((s) => ({ id: s.id, title: this.title(s.id, lang), confidence: round(s.score) }));
   }
 

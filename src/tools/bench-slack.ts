@@ -1,12 +1,7 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { PROJECT_ROOT } from '../config/paths';
 import { nextTs, signSlack, slackApiDouble } from './doubles/slack';
 import { percentile } from './peers/measure';
+import { serveInProcess } from './serve-process';
 
 /**
  * `npm run bench:slack`: 100 signed app_mention events sent at once to `sofo serve` running in its own
@@ -20,22 +15,12 @@ const TARGETS = { ackP99Ms: 50, answerP99Ms: 300 };
 export async function benchSlack(print: (line: string) => void): Promise<void> {
   const api = slackApiDouble();
   const apiBase = await api.start();
-  const dataDir = mkdtempSync(join(tmpdir(), 'sofo-bench-'));
-  const port = await freePort();
-  const server = spawn(process.execPath, [join(PROJECT_ROOT, 'bin', 'sofo.js'), 'serve'], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      SOFO_DATA: join(dataDir, 'sofo.json'),
-      SLACK_SIGNING_SECRET: SECRET,
-      SLACK_BOT_TOKEN: 'xoxb-bench',
-      SLACK_API_URL: `${apiBase}/api/`,
-    },
-    stdio: 'ignore',
+  const sofo = await serveInProcess({
+    SLACK_SIGNING_SECRET: SECRET,
+    SLACK_BOT_TOKEN: 'xoxb-bench',
+    SLACK_API_URL: `${apiBase}/api/`,
   });
-  const sofo = { url: `http://127.0.0.1:${port}` };
   try {
-    await waitUntilUp(sofo.url, server);
     // Bolt's auth.test, connection set-up and a cold JIT are not what is measured.
     for (let i = 0; i < 30; i++) await send(sofo.url, 'vad är ett reserverat kontrakt?');
     const questions = [
@@ -87,32 +72,9 @@ export async function benchSlack(print: (line: string) => void): Promise<void> {
     );
   } finally {
     agent.destroy();
-    server.kill();
+    sofo.stop();
     await api.stop();
-    rmSync(dataDir, { recursive: true, force: true });
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-async function waitUntilUp(base: string, server: ChildProcess): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    if (server.exitCode !== null) throw new Error(`sofo serve exited with ${server.exitCode}`);
-    const ok = await fetch(`${base}/healthz`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error('sofo serve did not start');
 }
 
 /** Slack's side of the wire: plain node:http with kept-alive connections, as a sender at scale would use. */

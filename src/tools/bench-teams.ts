@@ -1,12 +1,7 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { PROJECT_ROOT } from '../config/paths';
 import { HttpDouble, type Recorded } from './doubles/http-double';
 import { percentile } from './peers/measure';
+import { serveInProcess } from './serve-process';
 
 /**
  * `npm run bench:teams`: 100 Teams message activities sent at once to `sofo serve` running in its own
@@ -31,15 +26,9 @@ export async function benchTeams(print: (line: string) => void): Promise<void> {
   let replies = 0;
   const connector = new HttpDouble(() => ({ body: { id: `reply-${++replies}` } }));
   const connectorUrl = await connector.start();
-  const dataDir = mkdtempSync(join(tmpdir(), 'sofo-bench-teams-'));
-  const port = await freePort();
-  const server = spawn(process.execPath, [join(PROJECT_ROOT, 'bin', 'sofo.js'), 'serve'], {
-    env: { ...process.env, PORT: String(port), SOFO_DATA: join(dataDir, 'sofo.json'), MicrosoftAppId: '' },
-    stdio: 'ignore',
-  });
-  const sofo = `http://127.0.0.1:${port}`;
+  const served = await serveInProcess({ MicrosoftAppId: '' });
+  const sofo = served.url;
   try {
-    await waitUntilUp(sofo, server);
     // Connection set-up and a cold JIT are not what is measured.
     for (let i = 0; i < 30; i++) await send(sofo, activity(connectorUrl, `warm-${i}`, QUESTIONS[0] ?? ''));
 
@@ -84,9 +73,8 @@ export async function benchTeams(print: (line: string) => void): Promise<void> {
     if (lost > 0 || twice > 0) process.exitCode = 1;
   } finally {
     agent.destroy();
-    server.kill();
+    served.stop();
     await connector.stop();
-    rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
@@ -140,30 +128,6 @@ function send(base: string, body: Activity): Promise<number> {
     req.on('error', reject);
     req.end(json);
   });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-async function waitUntilUp(base: string, server: ChildProcess): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    if (server.exitCode !== null) throw new Error(`sofo serve exited with ${server.exitCode}`);
-    if (
-      await fetch(`${base}/healthz`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error('sofo serve did not start');
 }
 
 if (require.main === module) {

@@ -1,14 +1,19 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { webRoutes } from '../src/channels/web/routes';
 import { createApp, listen } from '../src/server/http';
+import { MemoryStore } from '../src/storage/memory-store';
 import { realEngine } from './helpers/engine';
 
 let server: Server;
 let base: string;
 const logged: string[] = [];
+const store = new MemoryStore();
 
 beforeAll(async () => {
-  server = await listen(createApp({ engine: realEngine(), log: (l) => logged.push(l) }), 0, '127.0.0.1');
+  const engine = realEngine();
+  const web = webRoutes({ engine, store, now: () => new Date('2026-11-26T12:00:00Z') });
+  server = await listen(createApp({ engine, log: (l) => logged.push(l), routers: [web] }), 0, '127.0.0.1');
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
@@ -66,6 +71,22 @@ describe('the local web chat server', () => {
     const text = await res.text();
     expect(JSON.parse(text)).toHaveProperty('error');
     expect(text).not.toMatch(/\bat \w+ \(|node_modules/);
+  });
+
+  it('records 👍/👎 from the web chat with a hashed session, and refuses bad votes', async () => {
+    const vote = { id: 'concept-wise', q: 'vad är ASF?', vote: 'up', session: 'browser-123' };
+    expect((await post('/api/feedback', JSON.stringify(vote))).status).toBe(204);
+    expect(store.feedback).toEqual([
+      expect.objectContaining({
+        entryId: 'concept-wise',
+        question: 'vad är ASF?',
+        vote: 'up',
+        platform: 'web',
+      }),
+    ]);
+    expect(JSON.stringify(store.feedback)).not.toContain('browser-123');
+    expect((await post('/api/feedback', JSON.stringify({ ...vote, vote: 'meh' }))).status).toBe(400);
+    expect((await post('/api/feedback', JSON.stringify({ ...vote, id: 'no-such-entry' }))).status).toBe(404);
   });
 
   it('404s unknown routes as JSON', async () => {

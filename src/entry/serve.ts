@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { RecentIds } from '../channels/shared/recent-ids';
 import { createSlackChannel, type SlackChannel } from '../channels/slack/app';
 import { createTeamsChannel, TEAMS_PATH } from '../channels/teams/channel';
+import { webRoutes } from '../channels/web/routes';
 import type { Config } from '../config/config';
 import type { Engine } from '../core/engine';
 import { createApp, listen } from '../server/http';
@@ -53,7 +54,11 @@ export async function startServer(config: Config, options: RunOptions = {}): Pro
       : `Teams: POST ${TEAMS_PATH} UTAN AUTENTISERING / WITHOUT AUTHENTICATION: MicrosoftAppId is not set, so only a local Bot Framework Emulator can use it. Set MicrosoftAppId and MicrosoftAppPassword for Teams.`,
   );
   const server = await listen(
-    createApp({ engine, log, routers: [...(slack?.router ? [slack.router] : []), teams.router] }),
+    createApp({
+      engine,
+      log,
+      routers: [...(slack?.router ? [slack.router] : []), teams.router, webRoutes(deps)],
+    }),
     config.port,
     options.host,
   );

@@ -1,13 +1,12 @@
 import type { Server } from 'node:http';
 import express, { type Express, type NextFunction, type Request, type Response, type Router } from 'express';
-import { webRoutes } from '../channels/web/routes';
 import type { Engine } from '../core/engine';
 
 export interface ServerDeps {
   engine: Engine;
   log: (line: string) => void;
-  /** Channel routes mounted on the same server (Slack's /slack/events, Teams' /api/messages). */
-  routers?: Router[];
+  /** Channel routes mounted on the same server (web chat, Slack's /slack/events, Teams' /api/messages). */
+  routers: Router[];
 }
 
 /**
@@ -20,8 +19,7 @@ export function createApp(deps: ServerDeps): Express {
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', entries: deps.engine.kb.entries.length });
   });
-  for (const router of deps.routers ?? []) app.use(router);
-  app.use(webRoutes(deps.engine));
+  for (const router of deps.routers) app.use(router);
   app.use((_req, res) => {
     res.status(404).json({ error: 'not_found', message: 'Ingen sådan sida / no such page' });
   });

@@ -1,14 +1,16 @@
 import { join } from 'node:path';
 import express, { type Router } from 'express';
 import { PROJECT_ROOT } from '../../config/paths';
-import type { Engine } from '../../core/engine';
 import { LANGS, type Lang } from '../../core/lang';
 import { refuseBodiesOver } from '../../server/body-limit';
+import { pseudonym } from '../../storage/pseudonym';
+import type { ChannelDeps } from '../shared/deps';
 
 const PAGE = join(PROJECT_ROOT, 'src', 'channels', 'web', 'public', 'index.html');
 
 /** The local web chat: a page at / and the JSON API it (and anyone else) calls. */
-export function webRoutes(engine: Engine): Router {
+export function webRoutes(deps: Pick<ChannelDeps, 'engine' | 'store' | 'now'>): Router {
+  const { engine } = deps;
   const router = express.Router();
   router.get('/', (_req, res) => {
     res.sendFile(PAGE);
@@ -51,5 +53,36 @@ export function webRoutes(engine: Engine): Router {
     }
     res.json(engine.lookupContacts(query));
   });
+  router.post(
+    '/api/feedback',
+    refuseBodiesOver(8 * 1024),
+    express.json({ limit: '8kb' }),
+    async (req, res) => {
+      const body = (req.body ?? {}) as Record<string, unknown>;
+      const { id, q, vote, session } = body;
+      if (typeof id !== 'string' || typeof q !== 'string' || (vote !== 'up' && vote !== 'down')) {
+        res.status(400).json({ error: 'bad_request', message: 'Skicka {"id", "q", "vote": "up"|"down"}' });
+        return;
+      }
+      // Any id a reply can carry: an entry or intent, the fallback, a person or the contact directory.
+      const known = engine.answer(id, 'sv') !== undefined || id === 'fallback' || id.startsWith('contact');
+      if (!known) {
+        res.status(404).json({ error: 'not_found', message: `no entry "${id}"` });
+        return;
+      }
+      // The page's own random session id, hashed like a platform user id: votes can be told apart, not traced.
+      const salt = await deps.store.salt();
+      const user = pseudonym(salt, 'web', typeof session === 'string' ? session.slice(0, 100) : 'anonymous');
+      await deps.store.addFeedback({
+        entryId: id,
+        question: q.slice(0, 500),
+        vote,
+        platform: 'web',
+        user,
+        at: deps.now().toISOString(),
+      });
+      res.status(204).end();
+    },
+  );
   return router;
 }

@@ -10,7 +10,8 @@ export function renderText(reply: Reply): string {
   const label = LABELS[reply.lang];
   const out: string[] = [];
   if (reply.title) out.push(reply.title.toUpperCase(), '');
-  if (reply.text) out.push(reply.text.replace(/\*\*(.+?)\*\*/g, '$1'), '');
+  if (reply.text)
+    out.push(reply.text.replace(/\*\*(.+?)\*\*/g, '$1').replace(/\*([^*\s][^*]*?)\*/g, '$1'), '');
   if (reply.kind === 'clarify' && reply.alternatives.length > 0) {
     out.push(`${label.choices}:`, ...reply.alternatives.map((a, i) => `  ${i + 1}. ${a.title}`), '');
   } else if (reply.kind !== 'list' && reply.alternatives.length > 0) {

@@ -11,6 +11,7 @@ export function escapeSlack(text: string): string {
 /** The editors' Markdown-light (`**bold**`, `- ` lists) in Slack's mrkdwn, escaped. */
 export function toMrkdwn(text: string): string {
   return escapeSlack(text)
-    .replace(/\*\*(.+?)\*\*/g, '*$1*')
+    .replace(/(^|[^*])\*([^*\s][^*]*?)\*(?!\*)/g, '$1_$2_') // *italic* → _italic_ first,
+    .replace(/\*\*(.+?)\*\*/g, '*$1*') // then **bold** → *bold*
     .replace(/^- /gm, '• ');
 }

@@ -161,7 +161,8 @@ function base(kind: Reply['kind'], id: string, confidence: number, lang: Lang): 
     links: [],
     alternatives: [],
     source: null,
-    feedback: kind !== 'smalltalk',
+    // Votes are asked for on what Sofo answered; not on small talk, nor on a question back (clarify).
+    feedback: kind !== 'smalltalk' && kind !== 'clarify',
   };
 }
 

@@ -1,0 +1,83 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { JSDOM } from 'jsdom';
+import { realEngine } from './helpers/engine';
+
+/**
+ * The web chat page, driven as a user would (type, submit, click), with its fetch answered by the real
+ * engine: what the page shows is what the API's reply model says.
+ */
+const engine = realEngine();
+const PAGE = readFileSync(join(__dirname, '..', 'src', 'channels', 'web', 'public', 'index.html'), 'utf8');
+
+function openPage() {
+  const requests: { url: string; body: unknown }[] = [];
+  const dom = new JSDOM(PAGE, {
+    url: 'http://localhost/',
+    runScripts: 'dangerously',
+    beforeParse(window) {
+      const respond = (body: unknown) => ({ ok: true, json: async () => body });
+      Object.assign(window, {
+        fetch: async (url: string, init?: { body?: string }) => {
+          const body = init?.body ? JSON.parse(init.body) : undefined;
+          requests.push({ url, body });
+          if (url === '/api/ask') return respond(engine.ask(body.text));
+          const answer = /^\/api\/answer\/([^?]+)\?lang=(sv|en)$/.exec(url);
+          if (answer)
+            return respond(engine.answer(decodeURIComponent(answer[1] ?? ''), answer[2] as 'sv' | 'en'));
+          return { ok: true, json: async () => ({}) };
+        },
+      });
+      window.HTMLElement.prototype.scrollIntoView = () => undefined;
+    },
+  });
+  const { document } = dom.window;
+  const ask = async (text: string) => {
+    (document.getElementById('q') as HTMLInputElement).value = text;
+    document.getElementById('ask')?.dispatchEvent(new dom.window.Event('submit', { cancelable: true }));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  };
+  return { document, requests, ask };
+}
+
+describe('the web chat page', () => {
+  it('shows the answer to a typed question with its title, contacts and links', async () => {
+    const { document, ask } = openPage();
+    await ask('Vem kan jag kontakta om fruktkorgarna i Göteborg?');
+    const bot = document.querySelector('.msg.bot');
+    expect(bot?.querySelector('h2')?.textContent).toMatch(/fruktkorgar/);
+    expect(bot?.querySelector('a[href="mailto:ann.sagvall@ink.goteborg.se"]')).not.toBeNull();
+    expect(bot?.querySelector('a[href="tel:+46313663765"]')).not.toBeNull();
+    expect(bot?.textContent).not.toMatch(/Något gick fel/);
+  });
+
+  it('renders **bold** and *italic* as elements, and user text never as HTML', async () => {
+    const { document, ask } = openPage();
+    await ask('<img src=x onerror=alert(1)> vad är ASF?');
+    expect(document.querySelector('.msg.me')?.innerHTML).not.toContain('<img');
+    expect(document.querySelector('.msg.bot strong')).not.toBeNull();
+    expect(document.querySelector('.msg.bot em')).not.toBeNull();
+  });
+
+  it('offers clarify choices as buttons that open the chosen entry', async () => {
+    const { document, ask } = openPage();
+    await ask('Social Trade');
+    const choice = document.querySelector('.choices button') as HTMLButtonElement;
+    expect(choice).not.toBeNull();
+    choice.click();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(document.querySelectorAll('.msg.bot h2')).toHaveLength(2);
+  });
+
+  it('sends a 👍 with the entry and the question, and thanks the user', async () => {
+    const { document, requests, ask } = openPage();
+    await ask('Vad är ett reserverat kontrakt?');
+    (document.querySelector('.feedback button') as HTMLButtonElement).click();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(requests.at(-1)).toMatchObject({
+      url: '/api/feedback',
+      body: { id: 'concept-reserved-contract', q: 'Vad är ett reserverat kontrakt?', vote: 'up' },
+    });
+    expect(document.querySelector('.feedback')?.textContent).toMatch(/Tack/);
+  });
+});

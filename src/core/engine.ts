@@ -161,10 +161,15 @@ type Decision =
   | { kind: 'clarify'; best: Scored; close: Scored[] }
   | { kind: 'answer'; best: Scored; ranked: Scored[] };
 
-/** Scores to outcome: too weak → fallback; a runner-up too close → clarify; else answer. */
+/**
+ * Scores to outcome: too weak → fallback; a runner-up too close → clarify; else answer. A short question
+ * whose best entry leaves one of its few content words unexplained ("vad kostar en fruktkorg?") must
+ * score higher: there, every word matters.
+ */
 function decide(ranked: Scored[], contentWords: number): Decision {
   const [best, second] = ranked;
-  const required = TUNING.answer + (TUNING.shortQuestion * Math.max(0, 3 - contentWords)) / 2;
+  const strict = best !== undefined && best.unexplained > 0;
+  const required = TUNING.answer + (strict ? (TUNING.shortQuestion * Math.max(0, 3 - contentWords)) / 2 : 0);
   if (!best || best.score < required) return { kind: 'fallback', ranked };
   if (second && second.score >= best.score * TUNING.clarifyRatio) {
     const close = ranked.filter((r) => r.score >= best.score * TUNING.clarifyRatio).slice(0, 3);

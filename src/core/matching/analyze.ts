@@ -11,7 +11,7 @@ import type { Vocabulary } from './vocabulary';
  */
 
 /** How much each repair is trusted relative to an exact hit. */
-export const WEIGHTS = { exact: 1, folded: 0.95, part: 0.85, corrected: 0.75 } as const;
+export const WEIGHTS = { exact: 1, part: 0.85, corrected: 0.75 } as const;
 
 export interface Key {
   key: string;
@@ -68,7 +68,9 @@ export function queryTerms(
         ? [{ key: foldedKey(token, lang), weight: WEIGHTS.exact }]
         : [
             { key: exact, weight: WEIGHTS.exact },
-            { key: foldedKey(token, lang), weight: WEIGHTS.folded },
+            // Folding a word typed with å/ä/ö is a guess, like a typo repair: "väder" folds and stems
+            // to "vad". It may score, but it does not count as understanding the word.
+            { key: foldedKey(token, lang), weight: WEIGHTS.corrected },
           ];
     const keys = candidates.filter((k) => isIndexed(k.key));
     if (keys.length > 0 || stopword || !repair) {

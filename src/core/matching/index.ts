@@ -1,7 +1,7 @@
 import type { Lang } from '../lang';
 import { isStopword } from '../text/stopwords';
 import { fold, tokenize } from '../text/tokenize';
-import { documentKeys, type QueryTerm, queryTerms } from './analyze';
+import { documentKeys, type QueryTerm, queryTerms, WEIGHTS } from './analyze';
 import { TUNING } from './tuning';
 import { Vocabulary } from './vocabulary';
 
@@ -22,6 +22,8 @@ export interface Scored {
   id: string;
   /** Share of the question's weight this document explains, 0..1. */
   score: number;
+  /** Content words of the question this document does not explain (unknown words included). */
+  unexplained: number;
 }
 
 /** A document's example questions, flat: word keys and idf weights, and where each example ends. */
@@ -33,6 +35,8 @@ interface Examples {
 
 /** How many of the best documents get the (costlier) example-question comparison. */
 const RERANK_DEPTH = 8;
+/** The most a function word's idf counts for (see keyValue). */
+const STOPWORD_IDF_CAP = 1;
 /** A term weight below which scoring its postings cannot change the outcome. */
 const NEGLIGIBLE = 0.05;
 /**
@@ -56,6 +60,8 @@ export class LanguageIndex {
   // Scratch space reused by every query (JavaScript runs one query at a time).
   private readonly totals: Float64Array;
   private readonly termBest: Float64Array;
+  /** Per document: how many of the question's content words it explains. */
+  private readonly explained: Int32Array;
   private queryMarks = new Uint8Array(0);
 
   constructor(
@@ -65,6 +71,7 @@ export class LanguageIndex {
     this.ids = docs.map((d) => d.id);
     this.totals = new Float64Array(docs.length);
     this.termBest = new Float64Array(docs.length);
+    this.explained = new Int32Array(docs.length);
     const tokenized = docs.map((doc) => doc.fields.map((f) => tokenize(f.text)));
 
     this.vocabulary = new Vocabulary(lang);
@@ -131,7 +138,7 @@ export class LanguageIndex {
           const id = known?.ids[0];
           if (id === undefined) continue;
           keys.push(id);
-          weights.push((this.idf[id] ?? 0) * (known?.stopword ? TUNING.stopwordFactor : 1));
+          weights.push(this.keyValue(id, 1, known?.stopword ?? false));
         }
         ends.push(keys.length);
       });
@@ -175,8 +182,13 @@ export class LanguageIndex {
       if (value > 0) this.scoreTerm(term, touched, closed);
       remaining -= value;
     }
+    const contentWords = terms.filter((t) => !t.stopword).length;
     const top = this.topDocuments(touched, mass);
-    for (const d of touched) this.totals[d] = 0;
+    const unexplained = new Map(top.map(({ doc }) => [doc, contentWords - (this.explained[doc] ?? 0)]));
+    for (const d of touched) {
+      this.totals[d] = 0;
+      this.explained[d] = 0;
+    }
     if (top.length === 0) return [];
 
     const queryKeys = terms.flatMap((t) => t.keys.flatMap((k) => this.keyIds.get(k.key) ?? []));
@@ -184,6 +196,7 @@ export class LanguageIndex {
     const ranked = top
       .map(({ doc, coverage }) => ({
         id: this.ids[doc] ?? '',
+        unexplained: unexplained.get(doc) ?? contentWords,
         score: coverage * (TUNING.exampleBase + (1 - TUNING.exampleBase) * this.likeness(doc)),
       }))
       .sort((a, b) => b.score - a.score);
@@ -193,24 +206,33 @@ export class LanguageIndex {
 
   /** The most a term can add to a document: its best key's idf × repair weight × function-word factor. */
   private termValue(term: QueryTerm): number {
-    const factor = term.stopword ? TUNING.stopwordFactor : 1;
     let best = 0;
     for (const { key, weight } of term.keys) {
       const id = this.keyIds.get(key);
-      const value = id === undefined ? 0 : (this.idf[id] ?? 0) * weight * factor;
+      const value = id === undefined ? 0 : this.keyValue(id, weight, term.stopword);
       if (value > best) best = value;
     }
     return best;
   }
 
+  /**
+   * What a hit on a key is worth: its idf times the repair weight. A function word's idf says little
+   * (in a small text set "about" can look rare), so it is capped and scaled down.
+   */
+  private keyValue(id: number, weight: number, stopword: boolean): number {
+    const idf = this.idf[id] ?? 0;
+    return (stopword ? Math.min(idf, STOPWORD_IDF_CAP) * TUNING.stopwordFactor : idf) * weight;
+  }
+
   /** Adds one term's best contribution per document to the totals. */
   private scoreTerm(term: QueryTerm, touched: number[], onlyTouched: boolean): void {
-    const factor = term.stopword ? TUNING.stopwordFactor : 1;
+    // A word only guessed at (a typo's nearest known word) scores, but does not count as explained.
+    const explains = !term.stopword && term.keys.some((k) => k.weight > WEIGHTS.corrected);
     const lists: { docs: Int32Array; weights: Float32Array; value: number }[] = [];
     for (const { key, weight } of term.keys) {
       const id = this.keyIds.get(key);
       if (id === undefined) continue;
-      const value = (this.idf[id] ?? 0) * weight * factor;
+      const value = this.keyValue(id, weight, term.stopword);
       // A word in nearly every document ("och" among 10,000) changes no ranking: skip its postings.
       if (value < NEGLIGIBLE) continue;
       lists.push({
@@ -225,6 +247,7 @@ export class LanguageIndex {
       this.addPostings(only.docs, only.weights, only.value, touched, onlyTouched, (d, v) => {
         if (this.totals[d] === 0) touched.push(d);
         this.totals[d] = (this.totals[d] ?? 0) + v;
+        if (explains) this.explained[d] = (this.explained[d] ?? 0) + 1;
       });
       return;
     }
@@ -242,6 +265,7 @@ export class LanguageIndex {
       if (this.totals[d] === 0) touched.push(d);
       this.totals[d] = (this.totals[d] ?? 0) + (this.termBest[d] ?? 0);
       this.termBest[d] = 0;
+      if (explains) this.explained[d] = (this.explained[d] ?? 0) + 1;
     }
   }
 

@@ -40,16 +40,16 @@ export class Matcher {
 
   /** Candidates best first; each scored in the question's language and, discounted, in the other. */
   rank(words: readonly string[], lang: Lang): Scored[] {
-    const best = new Map<string, number>();
+    const best = new Map<string, Scored>();
     for (const l of LANGS) {
       const index = this.indexes[l];
       const factor = l === lang ? 1 : OTHER_LANGUAGE;
-      for (const { id, score } of index.score(index.terms(words, l === lang))) {
-        const value = score * factor;
-        if ((best.get(id) ?? 0) < value) best.set(id, value);
+      for (const scored of index.score(index.terms(words, l === lang))) {
+        const value = scored.score * factor;
+        if ((best.get(scored.id)?.score ?? 0) < value) best.set(scored.id, { ...scored, score: value });
       }
     }
-    return [...best].map(([id, score]) => ({ id, score })).sort((a, b) => b.score - a.score);
+    return [...best.values()].sort((a, b) => b.score - a.score);
   }
 
   /** Whether a word is part of what the knowledge base talks about, in either language. */

@@ -15,8 +15,8 @@ export const TUNING = {
   /** Below this the best candidate is not trusted: fall back. */
   answer: 0.35,
   /**
-   * Added to `answer` for short questions: in "vad kostar en fruktkorg?" every word matters, so one
-   * unexplained word is a reason to fall back; a long chatty question carries filler.
+   * Added to `answer` for a short question whose best entry leaves a content word unexplained: in
+   * "vad kostar en fruktkorg?" every word matters; a long chatty question carries filler.
    * Full for one content word, half for two, none from three.
    */
   shortQuestion: 0.3,

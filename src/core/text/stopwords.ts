@@ -14,7 +14,48 @@ function withFolded(words: string[]): Set<string> {
   return set;
 }
 
-const lists: Record<Lang, Set<string>> = { sv: withFolded(swedish.words), en: withFolded(english.words) };
+/**
+ * The words people wrap a question in ("berätta om …", "tell me about …", "I'd like to know …"):
+ * not in natural's lists, but no more a topic than "the" is. (Not "help", "ask", "fråga": those
+ * mean the help intent.)
+ */
+const CONVERSATIONAL: Record<Lang, string[]> = {
+  sv: [
+    'berätta',
+    'förklara',
+    'beskriv',
+    'undrar',
+    'undra',
+    'veta',
+    'vet',
+    'vill',
+    'skulle',
+    'snälla',
+    'lite',
+    'mer',
+    'mycket',
+  ],
+  en: [
+    'tell',
+    'explain',
+    'describe',
+    'wonder',
+    'wondering',
+    'know',
+    'want',
+    'like',
+    'please',
+    'bit',
+    'more',
+    'much',
+    'need',
+  ],
+};
+
+const lists: Record<Lang, Set<string>> = {
+  sv: withFolded([...swedish.words, ...CONVERSATIONAL.sv]),
+  en: withFolded([...english.words, ...CONVERSATIONAL.en]),
+};
 
 /** Function words: they still count where the knowledge base uses them, but never as unknown words. */
 export function isStopword(word: string, lang: Lang): boolean {

@@ -273,6 +273,18 @@ describe('buttons', () => {
     expect(store.feedback.find((f) => f.question === 'who made this?')?.vote).toBe('down');
   });
 
+  it('a vote on an ephemeral "I don\'t know" keeps the answer on screen', async () => {
+    const q = 'Hur bokar jag ett mötesrum i Outlook?';
+    const form = click('sofo_feedback_up', { id: 'fallback', lang: 'sv', q }, { is_ephemeral: true });
+    const payload = JSON.parse(form.payload ?? '{}');
+    delete payload.message; // Slack sends no message back for an ephemeral one
+    await sendForm(sofo.url, { payload: JSON.stringify(payload) });
+    const update = await api.waitFor((c) => c.path === `/response/${payload.container.message_ts}`);
+    expect(JSON.stringify(update.body.blocks)).toMatch(
+      /Det vet jag tyvärr inte[\s\S]*Tack för din återkoppling/,
+    );
+  });
+
   it('a clarify choice answers with that entry in the same thread', async () => {
     const form = click('sofo_choose:1', { id: 'case-vgr-gifts', lang: 'sv', q: 'social trade' });
     await sendForm(sofo.url, form);

@@ -79,7 +79,12 @@ export function registerActions(app: App, deps: SlackDeps): void {
   });
 }
 
+/**
+ * Slack does not send an ephemeral message back with a click: make the same reply again. The engine is
+ * deterministic, so the question gives it again; a fallback or contact list has no entry to open.
+ */
 function rerender(deps: SlackDeps, value: { id: string; lang: 'sv' | 'en'; q: string }): types.KnownBlock[] {
-  const reply = deps.engine.answer(value.id, value.lang);
-  return reply ? renderSlack(reply, { question: value.q }).blocks : [];
+  const again = deps.engine.ask(value.q, { lang: value.lang });
+  const reply = again.id === value.id ? again : deps.engine.answer(value.id, value.lang);
+  return renderSlack(reply ?? again, { question: value.q }).blocks;
 }

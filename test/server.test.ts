@@ -87,6 +87,10 @@ describe('the local web chat server', () => {
     expect(JSON.stringify(store.feedback)).not.toContain('browser-123');
     expect((await post('/api/feedback', JSON.stringify({ ...vote, vote: 'meh' }))).status).toBe(400);
     expect((await post('/api/feedback', JSON.stringify({ ...vote, id: 'no-such-entry' }))).status).toBe(404);
+    expect((await post('/api/feedback', JSON.stringify({ ...vote, id: 'contact:nobody' }))).status).toBe(404);
+    expect((await post('/api/feedback', JSON.stringify({ ...vote, id: 'contact:ann-sagvall' }))).status).toBe(
+      204,
+    );
   });
 
   it('404s unknown routes as JSON', async () => {

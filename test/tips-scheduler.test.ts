@@ -47,20 +47,25 @@ function setup(now: string) {
   return { store, posts, clock, scheduler };
 }
 
+/** One Slack channel, subscribed well before the slots the tests look at. */
+function subscribeChannel(store: MemoryTipStore) {
+  return store.subscribe(
+    {
+      id: 'slack:T:C',
+      platform: 'slack',
+      target: 'C',
+      lang: 'sv',
+      since: '2026-11-01T00:00:00Z',
+      source: 'command',
+    },
+    TIPS.length,
+  );
+}
+
 describe('TipScheduler', () => {
   it('posts a slot missed while Sofo was down once when it starts, and not again', async () => {
     const { store, posts, scheduler } = setup('2026-12-01T10:00:00Z'); // Tuesday; Monday 09:00 was missed
-    await store.subscribe(
-      {
-        id: 'slack:T:C',
-        platform: 'slack',
-        target: 'C',
-        lang: 'sv',
-        since: '2026-11-01T00:00:00Z',
-        source: 'command',
-      },
-      3,
-    );
+    await subscribeChannel(store);
     await scheduler.start();
     await scheduler.reconcile();
     scheduler.stop();
@@ -71,17 +76,7 @@ describe('TipScheduler', () => {
 
   it('after weeks down, posts only the latest missed slot, not a backlog', async () => {
     const { store, posts, scheduler } = setup('2026-12-16T10:00:00Z');
-    await store.subscribe(
-      {
-        id: 'slack:T:C',
-        platform: 'slack',
-        target: 'C',
-        lang: 'sv',
-        since: '2026-11-01T00:00:00Z',
-        source: 'command',
-      },
-      3,
-    );
+    await subscribeChannel(store);
     await scheduler.start();
     scheduler.stop();
     expect(posts.map((p) => p.key)).toEqual(['sofo-tip:slack:T:C:2026-12-14T08:00:00.000Z']);

@@ -80,6 +80,13 @@ export class Engine {
     return this.reply(decision, lang);
   }
 
+  /** Whether an id is one a reply can carry: an entry, an intent, the fallback, a person, the directory. */
+  isReplyId(id: string): boolean {
+    if (this.entries.has(id) || this.kb.intents.some((i) => i.id === id)) return true;
+    if (id === 'fallback' || id === 'contact-directory') return true;
+    return id.startsWith('contact:') && this.kb.contacts.some((c) => `contact:${c.id}` === id);
+  }
+
   /** The reply for one entry or intent, e.g. when a user picks a clarify choice. */
   answer(id: string, lang: Lang): Reply | undefined {
     const entry = this.entries.get(id);

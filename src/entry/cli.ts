@@ -2,7 +2,7 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { renderText } from '../channels/cli/render-text';
 import { ConfigError, readConfig } from '../config/config';
-import type { Engine } from '../core/engine';
+import { exportEntries } from '../core/knowledge/export';
 import { KnowledgeError } from '../core/knowledge/problems';
 import { LANGS, type Lang } from '../core/lang';
 import { StoreError } from '../storage/errors';
@@ -127,24 +127,10 @@ async function kb(args: string[]): Promise<number> {
   if (sub === 'export') {
     const { values } = parseArgs({ args: rest, options: { json: { type: 'boolean' } } });
     if (!values.json) throw new UsageError('sofo kb export needs --json');
-    process.stdout.write(`${JSON.stringify(exportEntries(loadEngine(config)), null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify(exportEntries(loadEngine(config).kb), null, 2)}\n`);
     return 0;
   }
   throw new UsageError('sofo kb check | sofo kb export --json');
-}
-
-/** One object per entry and language, for comparisons with other engines. */
-export function exportEntries(engine: Engine) {
-  return engine.kb.entries.flatMap((e) =>
-    LANGS.map((lang) => ({
-      id: e.id,
-      type: e.type,
-      title: e.title[lang],
-      questions: e.questions[lang],
-      text: e.text[lang],
-      lang,
-    })),
-  );
 }
 
 function languageOption(value: string | undefined): { lang?: Lang } {

@@ -1,10 +1,10 @@
 import { readConfig } from '../config/config';
 import { Engine } from '../core/engine';
+import { exportEntries } from '../core/knowledge/export';
 import { loadKnowledge } from '../core/knowledge/load';
 import type { KnowledgeBase } from '../core/knowledge/model';
 import { LANGS, type Lang } from '../core/lang';
 import { tokenize } from '../core/text/tokenize';
-import { exportEntries } from '../entry/cli';
 import { devSetPath, type EvalLine, readEvalLines } from './dataset';
 import { evaluate, type Prediction, type Report } from './evaluate';
 import { type Latency, latency, type Memory, median, memory, type Rounds, timed } from './peers/measure';
@@ -51,7 +51,7 @@ async function main(): Promise<void> {
   await benchSynthetic(kb, lines);
 
   print('== 3. Peers: same export, same dev set, same evaluate() ==');
-  const rows = exportEntries(real.engine);
+  const rows = exportEntries(real.engine.kb);
   const intents: IntentRow[] = kb.intents.flatMap((i) =>
     LANGS.map((lang) => ({ id: i.id, lang, phrases: i.phrases[lang] })),
   );

@@ -64,9 +64,7 @@ export function webRoutes(deps: Pick<ChannelDeps, 'engine' | 'store' | 'now'>): 
         res.status(400).json({ error: 'bad_request', message: 'Skicka {"id", "q", "vote": "up"|"down"}' });
         return;
       }
-      // Any id a reply can carry: an entry or intent, the fallback, a person or the contact directory.
-      const known = engine.answer(id, 'sv') !== undefined || id === 'fallback' || id.startsWith('contact');
-      if (!known) {
+      if (!engine.isReplyId(id)) {
         res.status(404).json({ error: 'not_found', message: `no entry "${id}"` });
         return;
       }

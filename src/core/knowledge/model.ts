@@ -1,4 +1,4 @@
-import type { Bilingual, Lang } from '../lang';
+import type { Bilingual } from '../lang';
 
 export const ENTRY_TYPES = ['guide', 'case', 'resource', 'concept', 'about'] as const;
 export type EntryType = (typeof ENTRY_TYPES)[number];
@@ -65,8 +65,4 @@ export interface KnowledgeBase {
   /** Phrases that mark a question as asking for a person ("vem kan jag kontakta …"). */
   contactCues: Bilingual<string[]>;
   tips: Tip[];
-}
-
-export function pick<T>(value: Bilingual<T>, lang: Lang): T {
-  return value[lang];
 }

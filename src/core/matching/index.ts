@@ -150,10 +150,6 @@ export class LanguageIndex {
     });
   }
 
-  get size(): number {
-    return this.ids.length;
-  }
-
   terms(tokens: readonly string[], repair = true): QueryTerm[] {
     return queryTerms(tokens, this.lang, this.vocabulary, (key) => this.keyIds.has(key), repair);
   }

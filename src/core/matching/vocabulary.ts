@@ -45,10 +45,6 @@ export class Vocabulary {
     return this.prefixes.has(word.slice(0, MIN_PART - 1)) && this.knows(word);
   }
 
-  get size(): number {
-    return this.known.size;
-  }
-
   /** The known words, diacritics folded. */
   words(): IterableIterator<string> {
     return this.known.values();

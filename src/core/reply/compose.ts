@@ -1,9 +1,9 @@
-import type { Contact, Entry, IntentId, KnowledgeBase, Tip } from '../knowledge/model';
+import type { Contact, Entry, IntentId, KnowledgeBase, Link, Tip } from '../knowledge/model';
 import type { Lang } from '../lang';
 import type { ContactHit } from '../matching/contacts';
 import type { Scored } from '../matching/index';
 import { TUNING } from '../matching/tuning';
-import type { Alternative, ContactCard, Overview, Reply, TipMessage } from './model';
+import type { Alternative, ContactCard, Overview, Reply, ReplyLink, TipMessage } from './model';
 import { PHRASES } from './phrases';
 
 /** Builds Reply values from knowledge; the only place that decides what a reply contains. */
@@ -28,7 +28,7 @@ export class Replies {
         const c = this.people.get(id);
         return c ? [card(c, lang)] : [];
       }),
-      links: entry.links.map((l) => ({ title: l.title[lang], url: l.url })),
+      links: localLinks(entry.links, lang),
       alternatives: this.alternatives(others, lang),
       source: PHRASES.source[lang],
       feedback: true,
@@ -117,7 +117,7 @@ export class Replies {
       ...base('fallback', 'fallback', 0, lang),
       title: PHRASES.fallbackTitle[lang],
       text: this.kb.fallback.reply[lang],
-      links: this.kb.fallback.links.map((l) => ({ title: l.title[lang], url: l.url })),
+      links: localLinks(this.kb.fallback.links, lang),
       alternatives: this.alternatives(ranked.slice(0, 2), lang),
     };
   }
@@ -164,6 +164,10 @@ function base(kind: Reply['kind'], id: string, confidence: number, lang: Lang): 
     // Votes are asked for on what Sofo answered; not on small talk, nor on a question back (clarify).
     feedback: kind !== 'smalltalk' && kind !== 'clarify',
   };
+}
+
+function localLinks(links: readonly Link[], lang: Lang): ReplyLink[] {
+  return links.map((l) => ({ title: l.title[lang], url: l.url }));
 }
 
 export function card(c: Contact, lang: Lang): ContactCard {

@@ -1,8 +1,8 @@
-import type { exportEntries } from '../../entry/cli';
+import type { ExportRow } from '../../core/knowledge/export';
 import type { Prediction } from '../evaluate';
 
 /** One row of `sofo kb export --json`: an entry in one language. What every peer is trained on. */
-export type ExportRow = ReturnType<typeof exportEntries>[number];
+export type { ExportRow };
 
 /** An intent's example phrases in one language (greeting, thanks, help, list-cases), as in intents/. */
 export interface IntentRow {

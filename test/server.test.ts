@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { answersFor } from '../src/channels/shared/answers';
 import { webRoutes } from '../src/channels/web/routes';
 import { createApp, listen } from '../src/server/http';
 import { MemoryStore } from '../src/storage/memory-store';
@@ -12,7 +13,11 @@ const store = new MemoryStore();
 
 beforeAll(async () => {
   const engine = realEngine();
-  const web = webRoutes({ engine, store, now: () => new Date('2026-11-26T12:00:00Z') });
+  const web = webRoutes({
+    engine: answersFor('web', () => engine),
+    store,
+    now: () => new Date('2026-11-26T12:00:00Z'),
+  });
   server = await listen(createApp({ engine, log: (l) => logged.push(l), routers: [web] }), 0, '127.0.0.1');
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });

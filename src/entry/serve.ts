@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { RecentIds } from '../channels/shared/recent-ids';
+import { channelDeps } from '../channels/shared/channel-deps';
 import { createSlackChannel, type SlackChannel } from '../channels/slack/app';
 import { createTeamsChannel, TEAMS_PATH } from '../channels/teams/channel';
 import { webRoutes } from '../channels/web/routes';
@@ -36,18 +36,20 @@ export async function startServer(config: Config, options: RunOptions = {}): Pro
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const engine = loadEngine(config);
   const store = options.store ?? (await LowdbStore.open(config.dataFile));
-  const deps = { engine, store, log, now: options.now ?? (() => new Date()), seen: new RecentIds() };
+  const now = options.now ?? (() => new Date());
+  const channels = channelDeps({ engine: () => engine, store, log, now });
+  const deps = { engine, store, log, now };
 
   let slack: SlackChannel | undefined;
   if (config.slack) {
-    slack = createSlackChannel(config.slack, deps);
+    slack = createSlackChannel(config.slack, channels.forChannel('slack'));
     log(
       `Slack: ${config.slack.mode === 'http' ? 'POST /slack/events' : 'Socket Mode'} (${config.slack.apiUrl})`,
     );
   } else {
     log('Slack: inte konfigurerad / not configured (set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN to enable)');
   }
-  const teams = createTeamsChannel(config.teams, deps);
+  const teams = createTeamsChannel(config.teams, channels.forChannel('teams'));
   log(
     config.teams.appId
       ? `Teams: POST ${TEAMS_PATH} (${config.teams.appType}, app ${config.teams.appId})`
@@ -57,7 +59,11 @@ export async function startServer(config: Config, options: RunOptions = {}): Pro
     createApp({
       engine,
       log,
-      routers: [...(slack?.router ? [slack.router] : []), teams.router, webRoutes(deps)],
+      routers: [
+        ...(slack?.router ? [slack.router] : []),
+        teams.router,
+        webRoutes(channels.forChannel('web')),
+      ],
     }),
     config.port,
     options.host,
@@ -73,6 +79,7 @@ export async function startServer(config: Config, options: RunOptions = {}): Pro
       scheduler.stop();
       await slack?.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await channels.recorder.flush();
     },
   };
 }

@@ -6,7 +6,10 @@ import { JSONFile } from 'lowdb/node';
 import { lock } from 'proper-lockfile';
 import type { Delivery, Subscription } from '../tips/model';
 import * as tipRules from '../tips/tip-data';
+import { addCountsTo, type Counter } from './counters';
 import { StoreError } from './errors';
+import type { InboxItem } from './inbox';
+import * as inboxRules from './inbox';
 import type { ConversationRecord, FeedbackRecord, Platform, Store } from './store';
 
 interface Data {
@@ -18,9 +21,21 @@ interface Data {
   /** Added with the tips; likewise. */
   subscriptions: Subscription[];
   deliveries: Delivery[];
+  /** Added with the editors' inbox and dashboard; likewise. */
+  inbox: InboxItem[];
+  ignoredKeys: string[];
+  counters: Counter[];
 }
 
-const LIST_FIELDS = ['feedback', 'conversations', 'subscriptions', 'deliveries'] as const;
+const LIST_FIELDS = [
+  'feedback',
+  'conversations',
+  'subscriptions',
+  'deliveries',
+  'inbox',
+  'ignoredKeys',
+  'counters',
+] as const;
 
 /** How long another process may wait for the file, and when a lock left by a dead process is stale. */
 const LOCK = {
@@ -55,6 +70,9 @@ export class LowdbStore implements Store {
       conversations: [],
       subscriptions: [],
       deliveries: [],
+      inbox: [],
+      ignoredKeys: [],
+      counters: [],
     };
     const store = new LowdbStore(new Low<Data>(new JSONFile<Data>(file), fresh), file);
     await store.update(() => undefined);
@@ -125,6 +143,34 @@ export class LowdbStore implements Store {
 
   complete(subscriptionId: string, slot: string, state: 'sent' | 'failed', now: Date): Promise<void> {
     return this.update((data) => tipRules.complete(data, subscriptionId, slot, state, now));
+  }
+
+  addInboxItems(items: readonly InboxItem[]): Promise<number> {
+    return this.update((data) => inboxRules.addItems(data, items));
+  }
+
+  async listInbox(): Promise<InboxItem[]> {
+    return (await this.read()).inbox;
+  }
+
+  removeInboxItems(ids: readonly string[]): Promise<number> {
+    return this.update((data) => inboxRules.removeItems(data, ids));
+  }
+
+  ignoreInboxKeys(keys: readonly string[]): Promise<void> {
+    return this.update((data) => inboxRules.ignoreKeys(data, keys));
+  }
+
+  async listIgnoredKeys(): Promise<string[]> {
+    return (await this.read()).ignoredKeys;
+  }
+
+  addCounts(counts: readonly Counter[]): Promise<void> {
+    return this.update((data) => addCountsTo(data.counters, counts));
+  }
+
+  async listCounts(): Promise<Counter[]> {
+    return (await this.read()).counters;
   }
 
   /** The file as it is now (another process may have written it); callers get their own copy. */

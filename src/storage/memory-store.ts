@@ -1,5 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { MemoryTipStore } from '../tips/memory-tip-store';
+import { addCountsTo, type Counter } from './counters';
+import type { InboxItem } from './inbox';
+import * as inboxRules from './inbox';
 import type { ConversationRecord, FeedbackRecord, Platform, Store } from './store';
 
 /** The store for tests and for running without a data file. */
@@ -33,5 +36,36 @@ export class MemoryStore extends MemoryTipStore implements Store {
 
   async listConversations(): Promise<ConversationRecord[]> {
     return [...this.conversations.values()].map((r) => structuredClone(r));
+  }
+
+  private readonly inboxData: inboxRules.InboxData = { inbox: [], ignoredKeys: [] };
+  private readonly counters: Counter[] = [];
+
+  async addInboxItems(items: readonly InboxItem[]): Promise<number> {
+    return inboxRules.addItems(this.inboxData, items);
+  }
+
+  async listInbox(): Promise<InboxItem[]> {
+    return structuredClone(this.inboxData.inbox);
+  }
+
+  async removeInboxItems(ids: readonly string[]): Promise<number> {
+    return inboxRules.removeItems(this.inboxData, ids);
+  }
+
+  async ignoreInboxKeys(keys: readonly string[]): Promise<void> {
+    inboxRules.ignoreKeys(this.inboxData, keys);
+  }
+
+  async listIgnoredKeys(): Promise<string[]> {
+    return [...this.inboxData.ignoredKeys];
+  }
+
+  async addCounts(counts: readonly Counter[]): Promise<void> {
+    addCountsTo(this.counters, counts);
+  }
+
+  async listCounts(): Promise<Counter[]> {
+    return structuredClone(this.counters);
   }
 }

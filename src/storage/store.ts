@@ -1,4 +1,6 @@
 import type { TipStore } from '../tips/model';
+import type { CounterStore } from './counters';
+import type { InboxStore } from './inbox';
 
 /**
  * What Sofo remembers between requests, behind a small interface so channels never see lowdb and tests
@@ -34,7 +36,7 @@ export interface ConversationRecord {
   at: string;
 }
 
-export interface Store extends TipStore {
+export interface Store extends TipStore, InboxStore, CounterStore {
   addFeedback(record: FeedbackRecord): Promise<void>;
   listFeedback(): Promise<FeedbackRecord[]>;
   /** The salt for pseudonyms, created once and kept with the data. */

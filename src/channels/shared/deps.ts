@@ -1,10 +1,11 @@
-import type { Engine } from '../../core/engine';
 import type { Store } from '../../storage/store';
+import type { Answers } from './answers';
 import type { RecentIds } from './recent-ids';
 
 /** What every channel's handlers need, passed in (tests pass a memory store and a fixed clock). */
 export interface ChannelDeps {
-  engine: Engine;
+  /** The live engine, as this channel sees it (its questions are counted for the editors). */
+  engine: Answers;
   store: Store;
   log: (line: string) => void;
   now: () => Date;

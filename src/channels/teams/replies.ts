@@ -1,6 +1,6 @@
-import type { Engine } from '../../core/engine';
 import type { Lang } from '../../core/lang';
 import type { Reply } from '../../core/reply/model';
+import type { Answers } from '../shared/answers';
 import type { Via } from './card-data';
 import type { Command } from './commands';
 
@@ -13,7 +13,7 @@ export interface Made {
 }
 
 /** The engine's reply to a message, by what the message asks for (tips commands are handled apart). */
-export function replyTo(engine: Engine, command: Exclude<Command, { kind: 'tips' }>): Made {
+export function replyTo(engine: Answers, command: Exclude<Command, { kind: 'tips' }>): Made {
   switch (command.kind) {
     case 'contacts':
       return { reply: engine.lookupContacts(command.query), via: 'contacts', question: command.query };
@@ -30,12 +30,12 @@ export function replyTo(engine: Engine, command: Exclude<Command, { kind: 'tips'
  * does (the card is then left as it is).
  */
 export function replayReply(
-  engine: Engine,
+  engine: Answers,
   data: { id: string; lang: Lang; q: string; via: Via },
 ): Reply | undefined {
   const again =
     data.via === 'ask'
-      ? engine.ask(data.q, { lang: data.lang })
+      ? engine.replay(data.q, { lang: data.lang })
       : data.via === 'contacts'
         ? engine.lookupContacts(data.q, { lang: data.lang })
         : engine.answer(data.id, data.lang);
@@ -43,7 +43,7 @@ export function replayReply(
   return engine.answer(data.id, data.lang);
 }
 
-function entry(engine: Engine, id: string, lang: Lang): Made {
+function entry(engine: Answers, id: string, lang: Lang): Made {
   const reply = engine.answer(id, lang);
   if (!reply) throw new Error(`the knowledge base has no "${id}" intent`);
   return { reply, via: 'entry', question: id };

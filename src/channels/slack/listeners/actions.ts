@@ -84,7 +84,7 @@ export function registerActions(app: App, deps: SlackDeps): void {
  * deterministic, so the question gives it again; a fallback or contact list has no entry to open.
  */
 function rerender(deps: SlackDeps, value: { id: string; lang: 'sv' | 'en'; q: string }): types.KnownBlock[] {
-  const again = deps.engine.ask(value.q, { lang: value.lang });
+  const again = deps.engine.replay(value.q, { lang: value.lang });
   const reply = again.id === value.id ? again : deps.engine.answer(value.id, value.lang);
   return renderSlack(reply ?? again, { question: value.q }).blocks;
 }

@@ -1,6 +1,6 @@
-import type { Engine } from '../../../core/engine';
 import type { Lang } from '../../../core/lang';
 import type { ContactCard } from '../../../core/reply/model';
+import type { Answers } from '../../shared/answers';
 import { adaptiveCard, CARD_CONTENT_TYPE } from '../card';
 import { contactContainer } from '../render';
 
@@ -18,7 +18,7 @@ export interface ContactQuery {
  * each with a thumbnail preview for the result list. The first run (no text yet) lists everyone; a
  * search that finds no one returns no results rather than everyone.
  */
-export function searchContacts(engine: Engine, query: ContactQuery, lang: Lang | undefined) {
+export function searchContacts(engine: Answers, query: ContactQuery, lang: Lang | undefined) {
   const text = queryText(query);
   const reply = engine.lookupContacts(text, lang ? { lang } : {});
   const people = reply.kind === 'fallback' ? [] : reply.contacts;

@@ -28,7 +28,8 @@ describe('the Slack app manifest', () => {
       '/kontakt',
     ]);
     expect(manifest.features.app_home).toMatchObject({ home_tab_enabled: true, messages_tab_enabled: true });
-    // The history scopes only so a weekly tip is never posted twice after a crash (tips/runner.ts).
+    // The history scopes only so a weekly tip is never posted twice after a crash (tips/runner.ts);
+    // users:read only for the user's locale (users.info), so the Home tab is in their language.
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([
       'app_mentions:read',
       'channels:history',
@@ -36,6 +37,7 @@ describe('the Slack app manifest', () => {
       'commands',
       'groups:history',
       'im:history',
+      'users:read',
     ]);
   });
 

@@ -1,7 +1,10 @@
 import { clip, escapeSlack, toMrkdwn } from '../src/channels/slack/escape';
+import { homeView } from '../src/channels/slack/home';
 import { questionFromSlack } from '../src/channels/slack/question';
 import { renderSlack } from '../src/channels/slack/render';
+import { renderTip } from '../src/channels/slack/tips';
 import { realEngine } from './helpers/engine';
+import { messageProblems } from './helpers/slack-text';
 
 describe('Slack text', () => {
   it('escapes what could ping or spoof: <!channel>, <@U…>, links', () => {
@@ -58,5 +61,37 @@ describe('Block Kit', () => {
     const blocks = JSON.stringify(renderSlack(clarify, { question: 'Social Trade' }).blocks);
     expect(blocks).toContain('sofo_choose:0');
     expect(blocks).not.toContain('sofo_feedback_up');
+  });
+});
+
+describe('every rendered message', () => {
+  const engine = realEngine();
+
+  it('has a plain `text` (no Markdown markers, no raw <) and escaped mrkdwn, in both languages', () => {
+    const problems: string[] = [];
+    const check = (name: string, message: { text?: unknown; blocks?: unknown }) => {
+      for (const p of messageProblems(message)) problems.push(`${name}: ${p}`);
+    };
+    for (const lang of ['sv', 'en'] as const) {
+      const ids = [...engine.kb.entries.map((e) => e.id), ...engine.kb.intents.map((i) => i.id)];
+      for (const id of ids) {
+        const reply = engine.answer(id, lang);
+        if (reply) check(`${id} ${lang}`, renderSlack(reply, { question: '<!channel> &', shareable: true }));
+      }
+      for (const contact of engine.kb.contacts) {
+        check(
+          `contact ${contact.id}`,
+          renderSlack(engine.lookupContacts(contact.name, { lang }), { question: '' }),
+        );
+      }
+      check(`directory ${lang}`, renderSlack(engine.lookupContacts('', { lang }), { question: '' }));
+      const fallback = engine.ask(
+        lang === 'sv' ? 'Hur bokar jag ett mötesrum?' : 'How do I book a meeting room?',
+      );
+      check(`fallback ${lang}`, renderSlack(fallback, { question: 'x' }));
+      for (const tip of engine.kb.tips) check(`${tip.id} ${lang}`, renderTip(engine.tipMessage(tip, lang)));
+      check(`home ${lang}`, homeView(engine.overview(lang), lang));
+    }
+    expect(problems).toEqual([]);
   });
 });

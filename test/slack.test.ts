@@ -246,10 +246,13 @@ describe('buttons', () => {
     return { payload: JSON.stringify(payload) };
   }
 
-  it('👍 records the vote without the user id in clear and updates the message in place', async () => {
+  it('👍 in a DM records the vote without the user id in clear and updates the message in place', async () => {
     const value = { id: 'concept-reserved-contract', lang: 'sv', q: 'vad är ett reserverat kontrakt?' };
-    const form = click('sofo_feedback_up', value);
-    const ts = JSON.parse(form.payload ?? '{}').container.message_ts;
+    const payload = JSON.parse(click('sofo_feedback_up', value).payload ?? '{}');
+    payload.channel = { id: 'D0VOTEDM01', name: 'directmessage' };
+    payload.container.channel_id = 'D0VOTEDM01';
+    const form = { payload: JSON.stringify(payload) };
+    const ts = payload.container.message_ts;
     expect((await sendForm(sofo.url, form)).status).toBe(200);
     const update = await api.waitFor((c) => c.path.endsWith('chat.update') && c.body.ts === ts);
     expect(blockText(update)).not.toContain('sofo_feedback"');

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { PNG } from 'pngjs';
+import { parseCommand } from '../src/channels/teams/commands';
 import { CONTACT_COMMAND } from '../src/channels/teams/handlers/contact-search';
 import { PackageError, packageTeamsApp } from '../src/tools/package-teams';
 
@@ -55,15 +56,41 @@ describe('the Teams app manifest', () => {
     expect(vendored.properties.manifestVersion.const).toBe(manifest.manifestVersion);
   });
 
-  it('declares the bot in personal chats, teams and group chats, with its four commands', () => {
+  it('declares the bot in personal chats, teams and group chats, with its five commands', () => {
     const [bot] = manifest.bots;
     expect([...bot.scopes].sort()).toEqual(['groupChat', 'personal', 'team']);
     expect(bot.commandLists[0].commands.map((c: Json) => c.title)).toEqual([
       'fråga',
       'kontakt',
+      'exempel',
       'hjälp',
       'tips',
     ]);
+  });
+
+  it('localises to "en" (every English client, not only en-US), command titles included', () => {
+    expect(manifest.localizationInfo.additionalLanguages).toEqual([{ languageTag: 'en', file: 'en.json' }]);
+    const en = JSON.parse(readFileSync(join(SOURCE, 'en.json'), 'utf8')) as Json;
+    const titles = manifest.bots[0].commandLists[0].commands.map(
+      (_: Json, i: number) => en[`bots[0].commandLists[0].commands[${i}].title`],
+    );
+    expect(titles).toEqual(['ask', 'contact', 'examples', 'help', 'tips']);
+  });
+
+  it('each command in the menu, Swedish or English, does what its description says', () => {
+    const en = JSON.parse(readFileSync(join(SOURCE, 'en.json'), 'utf8')) as Json;
+    const expected = ['help', 'contacts', 'cases', 'help', 'tips'];
+    manifest.bots[0].commandLists[0].commands.forEach((command: Json, i: number) => {
+      const english = en[`bots[0].commandLists[0].commands[${i}].title`] as string;
+      // Picking a command puts its title in the box; the user may send it as it is.
+      expect([parseCommand(command.title).kind, parseCommand(english).kind]).toEqual([
+        expected[i],
+        expected[i],
+      ]);
+    });
+    expect(manifest.bots[0].commandLists[0].commands[4].description).toMatch(/tips på/);
+    expect(parseCommand('exempel')).toEqual({ kind: 'cases', lang: 'sv' });
+    expect(parseCommand('contact nordanstig')).toEqual({ kind: 'contacts', query: 'nordanstig' });
   });
 
   it('declares the contact search the bot answers', () => {

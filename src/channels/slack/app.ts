@@ -2,11 +2,13 @@ import { App, ExpressReceiver, type Logger, LogLevel } from '@slack/bolt';
 import express, { type Router } from 'express';
 import type { SlackConfig } from '../../config/config';
 import { refuseBodiesOver } from '../../server/body-limit';
+import type { ChannelDeps } from '../shared/deps';
 import type { SlackDeps } from './context';
 import { registerActions } from './listeners/actions';
 import { registerCommands } from './listeners/commands';
 import { registerHome } from './listeners/home';
 import { registerMessages } from './listeners/messages';
+import { UserLanguages } from './locale';
 
 /** Slack's request bodies are small; anything near this is not Slack. */
 const BODY_LIMIT = 256 * 1024;
@@ -22,7 +24,8 @@ export interface SlackChannel {
  * Sofo's Slack app: Bolt over HTTP on the shared server (`POST /slack/events` for events, commands and
  * interactivity, signatures checked by Bolt) or over Socket Mode.
  */
-export function createSlackChannel(config: SlackConfig, deps: SlackDeps): SlackChannel {
+export function createSlackChannel(config: SlackConfig, channelDeps: ChannelDeps): SlackChannel {
+  const deps: SlackDeps = { ...channelDeps, languages: new UserLanguages() };
   const logger = boltLogger(deps.log);
   const clientOptions = { slackApiUrl: config.apiUrl };
   let app: App;

@@ -1,4 +1,7 @@
 import type { ChannelDeps } from '../shared/deps';
+import type { UserLanguages } from './locale';
 
 /** What every Slack listener needs. */
-export type SlackDeps = ChannelDeps;
+export interface SlackDeps extends ChannelDeps {
+  languages: UserLanguages;
+}

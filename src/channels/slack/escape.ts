@@ -15,3 +15,19 @@ export function toMrkdwn(text: string): string {
     .replace(/\*\*(.+?)\*\*/g, '*$1*') // then **bold** → *bold*
     .replace(/^- /gm, '• ');
 }
+
+/**
+ * The editors' Markdown-light as the plain `text` of a message: what mobile notifications and screen
+ * readers use (they draw no mrkdwn), so no `**`, `*`, `_` or backticks; `- ` lists become bullets.
+ * Slack still reads `text` for `<…>` links and mentions, hence the escaping.
+ */
+export function toPlainText(text: string): string {
+  return escapeSlack(
+    text
+      .replace(/\*\*(.+?)\*\*/g, '$1')
+      .replace(/(^|[^*\w])\*([^*\s][^*]*?)\*(?![*\w])/g, '$1$2')
+      .replace(/(^|[^\w])_([^_\s][^_]*?)_(?!\w)/g, '$1$2')
+      .replace(/`([^`]*)`/g, '$1')
+      .replace(/^- /gm, '• '),
+  );
+}

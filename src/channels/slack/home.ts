@@ -3,18 +3,17 @@ import type { Lang } from '../../core/lang';
 import type { Overview } from '../../core/reply/model';
 import { telephoneUri } from '../shared/tel';
 import { clip, escapeSlack, toMrkdwn } from './escape';
+import { SURFACE } from './render';
 
 const LABELS = {
   sv: {
     title: 'Sofo – köp av sociala företag',
-    ask: '*Så frågar du*\nNämn @Sofo i en kanal, skriv till mig direkt, eller använd `/sofo <fråga>` och `/kontakt <namn|organisation|ort|ämne>`.',
     examples: '*Prova till exempel*',
     cases: '*Så har andra gjort*',
     contacts: '*Kontaktpersoner*',
   },
   en: {
     title: 'Sofo – buying from social enterprises',
-    ask: '*How to ask*\nMention @Sofo in a channel, message me directly, or use `/sofo <question>` and `/kontakt <name|organisation|place|topic>`.',
     examples: '*Try for example*',
     cases: '*How others have done it*',
     contacts: '*Contact persons*',
@@ -31,7 +30,7 @@ export function homeView(overview: Overview, lang: Lang): types.HomeView {
   const blocks: types.KnownBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: label.title } },
     section(toMrkdwn(overview.intro)),
-    section(label.ask),
+    ...(overview.usage[SURFACE] ? [section(toMrkdwn(overview.usage[SURFACE]))] : []),
     section(`${label.examples}\n${overview.examples.map((q) => `• ${escapeSlack(q)}`).join('\n')}`),
     { type: 'divider' },
     section(`${label.cases}\n${overview.cases.map((c) => `• ${escapeSlack(c.title)}`).join('\n')}`),

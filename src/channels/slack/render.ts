@@ -2,11 +2,14 @@ import type { types } from '@slack/bolt';
 import type { Reply } from '../../core/reply/model';
 import { telephoneUri } from '../shared/tel';
 import { ACTIONS, encodeValue } from './actions';
-import { clip, escapeSlack, toMrkdwn } from './escape';
+import { clip, escapeSlack, toMrkdwn, toPlainText } from './escape';
 
 type KnownBlock = types.KnownBlock;
 type ActionsBlock = types.ActionsBlock;
 type Button = types.Button;
+
+/** This channel's name in help.yaml's `usage:`: Slack users are told Slack's commands only. */
+export const SURFACE = 'slack';
 
 /** Slack's limits (Block Kit reference): section text 3000, header 150, button text 75, 25 per actions. */
 const LIMIT = { section: 3000, header: 150, button: 75, actions: 25 } as const;
@@ -46,6 +49,8 @@ export function renderSlack(reply: Reply, options: RenderOptions): SlackMessage 
   if (reply.title)
     blocks.push({ type: 'header', text: { type: 'plain_text', text: clip(reply.title, LIMIT.header) } });
   if (reply.text) blocks.push(section(toMrkdwn(reply.text)));
+  const usage = reply.usage?.[SURFACE];
+  if (usage) blocks.push(section(toMrkdwn(usage)));
 
   const choices = reply.kind === 'answer' ? [] : reply.alternatives;
   if (choices.length > 0) {
@@ -103,7 +108,17 @@ export function renderSlack(reply: Reply, options: RenderOptions): SlackMessage 
   }
   if (footer.length > 0) blocks.push(actions('sofo_feedback', footer));
 
-  return { text: clip([reply.title, reply.text].filter(Boolean).join('\n'), LIMIT.section), blocks };
+  const text = toPlainText([reply.title, reply.text, usage].filter(Boolean).join('\n'));
+  return { text: clip(text, LIMIT.section), blocks };
+}
+
+/** What a voter is told. */
+export function feedbackThanks(vote: 'up' | 'down', lang: 'sv' | 'en'): string {
+  return {
+    sv:
+      vote === 'up' ? '👍 Tack för din återkoppling!' : '👎 Tack! Vi använder det för att förbättra svaren.',
+    en: vote === 'up' ? '👍 Thanks for your feedback!' : '👎 Thanks! We use it to improve the answers.',
+  }[lang];
 }
 
 /** The answer's blocks with the feedback row replaced by a thank-you line: the message updates in place. */
@@ -112,11 +127,7 @@ export function withFeedbackAcknowledged(
   vote: 'up' | 'down',
   lang: 'sv' | 'en',
 ): KnownBlock[] {
-  const thanks = {
-    sv:
-      vote === 'up' ? '👍 Tack för din återkoppling!' : '👎 Tack! Vi använder det för att förbättra svaren.',
-    en: vote === 'up' ? '👍 Thanks for your feedback!' : '👎 Thanks! We use it to improve the answers.',
-  }[lang];
+  const thanks = feedbackThanks(vote, lang);
   return [
     ...blocks.filter((b) => b.block_id !== 'sofo_feedback'),
     { type: 'context', block_id: 'sofo_feedback_done', elements: [{ type: 'mrkdwn', text: thanks }] },

@@ -2,7 +2,7 @@ import { type types, webApi } from '@slack/bolt';
 import type { TipMessage } from '../../core/reply/model';
 import type { SendOutcome, Subscription, TipSender } from '../../tips/model';
 import { encodeValue } from './actions';
-import { escapeSlack } from './escape';
+import { clip, escapeSlack, toMrkdwn, toPlainText } from './escape';
 import type { SlackMessage } from './render';
 
 /** Errors after which posting to the channel can never work: the subscription ends. */
@@ -22,7 +22,7 @@ export function renderTip(tip: TipMessage): SlackMessage {
   const blocks: types.KnownBlock[] = [
     {
       type: 'section',
-      text: { type: 'mrkdwn', text: `💡 *${escapeSlack(tip.title)}*\n${escapeSlack(tip.text)}` },
+      text: { type: 'mrkdwn', text: `💡 *${escapeSlack(tip.title)}*\n${toMrkdwn(tip.text)}` },
     },
     {
       type: 'actions',
@@ -31,13 +31,13 @@ export function renderTip(tip: TipMessage): SlackMessage {
         {
           type: 'button',
           action_id: 'sofo_choose:0',
-          text: { type: 'plain_text', text: `${label}: ${tip.readMore.title}`.slice(0, 75) },
+          text: { type: 'plain_text', text: clip(`${label}: ${tip.readMore.title}`, 75) },
           value: encodeValue({ id: tip.readMore.id, lang: tip.lang, q: '' }),
         },
       ],
     },
   ];
-  return { text: `${tip.title}: ${tip.text}`, blocks };
+  return { text: toPlainText(`${tip.title}: ${tip.text}`), blocks };
 }
 
 /**

@@ -26,6 +26,8 @@ export interface AdaptiveCard {
   version: typeof CARD_VERSION;
   body: CardElement[];
   actions?: CardAction[];
+  /** Universal Actions: which users' clients ask the bot for their own view of the card. */
+  refresh?: { action: CardAction; userIds: string[] };
   msteams?: { width: 'Full' };
 }
 

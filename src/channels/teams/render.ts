@@ -30,6 +30,9 @@ const LABELS = {
   },
 } as const;
 
+/** This channel's name in help.yaml's `usage:`: Teams users are told Teams' commands only. */
+export const SURFACE = 'teams';
+
 /** Teams shows about this much of a button title; more is cut. */
 const MAX_BUTTON = 80;
 const MAX_TEXT_BLOCK = 4000;
@@ -45,7 +48,17 @@ export interface RenderOptions {
   via: Via;
   /** The vote already given: the 👍/👎 row becomes a thank-you line. */
   acknowledged?: Vote;
+  /**
+   * The card is seen by others too (a channel or group chat): votes are Universal Actions
+   * (Action.Execute), whose answer changes the card for the voter alone.
+   */
+  shared?: boolean;
+  /** Teams user id of the voter, on an acknowledged card: their client keeps showing their own state. */
+  voter?: string;
 }
+
+/** The verbs of Sofo's Action.Execute buttons; a refresh re-draws a voter's card and records nothing. */
+export const VERBS = { feedback: 'sofo.feedback', refresh: 'sofo.voted' } as const;
 
 /** A Reply as an Adaptive Card: title, text, choices, people, links, source, feedback. */
 export function renderCard(reply: Reply, options: RenderOptions): AdaptiveCard {
@@ -54,7 +67,10 @@ export function renderCard(reply: Reply, options: RenderOptions): AdaptiveCard {
   if (reply.title) {
     body.push(textBlock(clip(reply.title, 200), { size: 'Medium', weight: 'Bolder', style: 'heading' }));
   }
-  for (const text of toCardTexts(reply.text)) body.push(textBlock(clip(text, MAX_TEXT_BLOCK)));
+  const usage = reply.usage?.[SURFACE] ?? '';
+  for (const text of [...toCardTexts(reply.text), ...toCardTexts(usage)]) {
+    body.push(textBlock(clip(text, MAX_TEXT_BLOCK)));
+  }
 
   // Under an answer, alternatives are only related topics; elsewhere they are what the user may mean.
   const choices = reply.kind === 'answer' ? [] : reply.alternatives;
@@ -84,10 +100,25 @@ export function renderCard(reply: Reply, options: RenderOptions): AdaptiveCard {
       body.push(textBlock(thanks, { id: FEEDBACK_ID, isSubtle: true, size: 'Small', separator: true }));
     } else {
       const vote = (v: Vote) => feedbackData(v, reply.id, reply.lang, options.question, options.via);
-      body.push(actionSet([submit(label.up, vote('up')), submit(label.down, vote('down'))], FEEDBACK_ID));
+      const button = options.shared ? execute : submit;
+      body.push(actionSet([button(label.up, vote('up')), button(label.down, vote('down'))], FEEDBACK_ID));
     }
   }
-  return withinSize(adaptiveCard(body));
+  const card = withinSize(adaptiveCard(body));
+  if (options.acknowledged && options.voter) {
+    // User-specific view: whenever the voter's client draws the card again it asks Sofo (a refresh
+    // invoke) and gets this acknowledged card back; everyone else keeps the card as it was posted.
+    card.refresh = {
+      action: {
+        type: 'Action.Execute',
+        title: label.up,
+        verb: VERBS.refresh,
+        data: { ...feedbackData(options.acknowledged, reply.id, reply.lang, options.question, options.via) },
+      },
+      userIds: [options.voter],
+    };
+  }
+  return card;
 }
 
 /** One person: name, role and organisation, e-mail and phone as links. */
@@ -109,6 +140,17 @@ export function contactContainer(contact: ContactCard): CardElement {
 
 export function submit(title: string, data: object): CardAction {
   return { type: 'Action.Submit', title: clip(title, MAX_BUTTON), data: { ...data } };
+}
+
+/** A Universal Action; clients that cannot run it fall back to the same button as Action.Submit. */
+export function execute(title: string, data: object): CardAction {
+  return {
+    type: 'Action.Execute',
+    title: clip(title, MAX_BUTTON),
+    verb: VERBS.feedback,
+    data: { ...data },
+    fallback: submit(title, data),
+  };
 }
 
 /**

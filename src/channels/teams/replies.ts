@@ -13,12 +13,18 @@ export interface Made {
 }
 
 /** The engine's reply to a message, by what the message asks for (tips commands are handled apart). */
-export function replyTo(engine: Answers, command: Exclude<Command, { kind: 'tips' }>): Made {
+export function replyTo(
+  engine: Answers,
+  command: Exclude<Command, { kind: 'tips' }>,
+  locale: Lang | undefined,
+): Made {
   switch (command.kind) {
     case 'contacts':
       return { reply: engine.lookupContacts(command.query), via: 'contacts', question: command.query };
     case 'help':
-      return entry(engine, 'help', command.lang);
+      return entry(engine, 'help', locale ?? command.lang);
+    case 'cases':
+      return entry(engine, 'list-cases', locale ?? command.lang);
     case 'ask':
       return { reply: engine.ask(command.question), via: 'ask', question: command.question };
   }

@@ -42,6 +42,8 @@ export interface Intent {
   id: IntentId;
   phrases: Bilingual<string[]>;
   reply: Bilingual;
+  /** How to use Sofo on each surface, keyed by the channel's own name for itself (help.yaml `usage:`). */
+  usage?: Record<string, Bilingual>;
 }
 
 export interface FallbackText {

@@ -58,6 +58,13 @@ export const intentSchema = z.strictObject({
   id: z.enum(INTENT_IDS, { error: `must be one of: ${INTENT_IDS.join(', ')}` }),
   phrases,
   reply: bilingual,
+  /**
+   * How to use Sofo where it is shown, keyed by surface ("slack", "teams", …): each channel shows only
+   * its own. The core never reads the keys; they are the channels' names for themselves.
+   */
+  usage: z
+    .record(z.string().regex(/^[a-z]+$/, 'must be a surface name such as slack or teams'), bilingual)
+    .optional(),
 });
 
 export const fallbackSchema = z.strictObject({

@@ -1,5 +1,5 @@
 import type { Contact, Entry, IntentId, KnowledgeBase, Link, Tip } from '../knowledge/model';
-import type { Lang } from '../lang';
+import type { Bilingual, Lang } from '../lang';
 import type { ContactHit } from '../matching/contacts';
 import type { Scored } from '../matching/index';
 import { TUNING } from '../matching/tuning';
@@ -49,7 +49,8 @@ export class Replies {
       };
     }
     const titles = { greeting: PHRASES.greetingTitle, thanks: PHRASES.thanksTitle, help: PHRASES.helpTitle };
-    return { ...base('smalltalk', id, confidence, lang), title: titles[id][lang], text };
+    const reply: Reply = { ...base('smalltalk', id, confidence, lang), title: titles[id][lang], text };
+    return intent?.usage ? { ...reply, usage: localUsage(intent.usage, lang) } : reply;
   }
 
   contacts(hits: readonly ContactHit[], lang: Lang): Reply {
@@ -81,6 +82,7 @@ export class Replies {
     const help = this.kb.intents.find((i) => i.id === 'help');
     return {
       intro: help?.reply[lang] ?? '',
+      usage: localUsage(help?.usage ?? {}, lang),
       examples: this.kb.entries
         .filter((e) => e.type !== 'case')
         .slice(0, 5)
@@ -164,6 +166,10 @@ function base(kind: Reply['kind'], id: string, confidence: number, lang: Lang): 
     // Votes are asked for on what Sofo answered; not on small talk, nor on a question back (clarify).
     feedback: kind !== 'smalltalk' && kind !== 'clarify',
   };
+}
+
+function localUsage(usage: Readonly<Record<string, Bilingual>>, lang: Lang): Record<string, string> {
+  return Object.fromEntries(Object.entries(usage).map(([surface, text]) => [surface, text[lang]]));
 }
 
 function localLinks(links: readonly Link[], lang: Lang): ReplyLink[] {

@@ -44,12 +44,19 @@ export interface Reply {
   source: string | null;
   /** Whether a channel should offer 👍/👎 on this reply. */
   feedback: boolean;
+  /**
+   * How to use Sofo, per surface (help only): a channel adds the text under its own name, so each
+   * platform's help names only its own commands. Keyed by names the core does not interpret.
+   */
+  usage?: Readonly<Record<string, string>>;
 }
 
 /** What Sofo is and knows: the Slack App Home and the Teams welcome are drawn from this. */
 export interface Overview {
-  /** How to ask (the help text from intents/help.yaml). */
+  /** What Sofo is (the help text from intents/help.yaml). */
   intro: string;
+  /** How to ask, per surface (help.yaml `usage:`): each channel shows its own. */
+  usage: Readonly<Record<string, string>>;
   /** A few example questions. */
   examples: string[];
   cases: { id: string; title: string }[];

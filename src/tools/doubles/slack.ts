@@ -26,6 +26,12 @@ export function nextTs(): string {
  */
 export const RATE_LIMITED_CHANNEL = 'C_RATE_LIMITED';
 
+/**
+ * A user id that starts with this has an English Slack locale (en-GB) in the double; others sv-SE. A
+ * user id that names a Slack error (e.g. "U_missing_scope") fails users.info with it.
+ */
+export const ENGLISH_USER_PREFIX = 'U0EN';
+
 /** The Slack Web API double: answers the methods Sofo calls and records everything. */
 export function slackApiDouble(): HttpDouble {
   const double: HttpDouble = new HttpDouble((call) => {
@@ -40,6 +46,12 @@ export function slackApiDouble(): HttpDouble {
         return {
           body: { ok: true, user_id: BOT_USER, bot_id: 'B000FAKEBOT', team_id: 'T000FAKE', user: 'sofo' },
         };
+      case 'users.info': {
+        const user = String(call.body.user ?? '');
+        if (user.startsWith('U_')) return { body: { ok: false, error: user.slice(2) } };
+        const locale = user.startsWith(ENGLISH_USER_PREFIX) ? 'en-GB' : 'sv-SE';
+        return { body: { ok: true, user: { id: user, ...(call.body.include_locale ? { locale } : {}) } } };
+      }
       case 'chat.postMessage':
         return { body: { ok: true, channel, ts: nextTs(), message: {} } };
       case 'conversations.history': {

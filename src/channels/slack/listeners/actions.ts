@@ -3,7 +3,7 @@ import { pseudonym } from '../../../storage/pseudonym';
 import { ACTIONS, decodeValue } from '../actions';
 import type { SlackDeps } from '../context';
 import { escapeSlack } from '../escape';
-import { renderSlack, withFeedbackAcknowledged } from '../render';
+import { feedbackThanks, renderSlack, withFeedbackAcknowledged } from '../render';
 
 type ButtonClick = BlockAction<ButtonAction>;
 
@@ -23,7 +23,14 @@ export function registerActions(app: App, deps: SlackDeps): void {
       user: pseudonym(salt, 'slack', body.user.id),
       at: deps.now().toISOString(),
     });
-    // Acknowledge by updating the answer in place: the 👍/👎 row becomes a thank-you line.
+    if (body.channel && body.message && !body.container?.is_ephemeral && !isDirect(body.channel.id)) {
+      // A message others see too: one person's vote must not change it for everyone. The thanks goes
+      // to the voter alone (response_url, ephemeral), and the buttons stay for the others.
+      const thanks = feedbackThanks(vote, value.lang);
+      await respond({ response_type: 'ephemeral', replace_original: false, text: thanks });
+      return;
+    }
+    // Only the voter sees it (an ephemeral answer, a DM): the 👍/👎 row becomes a thank-you line.
     const original = (body.message?.blocks as types.KnownBlock[] | undefined) ?? rerender(deps, value);
     const blocks = withFeedbackAcknowledged(original, vote, value.lang);
     const text = body.message?.text ?? '';
@@ -77,6 +84,11 @@ export function registerActions(app: App, deps: SlackDeps): void {
   app.action(ACTIONS.link, async ({ ack }) => {
     await ack();
   });
+}
+
+/** A DM with Sofo (D…): no one else sees the message, so it may change in place. */
+function isDirect(channelId: string): boolean {
+  return channelId.startsWith('D');
 }
 
 /**

@@ -11,7 +11,7 @@ import { renderSlack } from '../render';
  * lose between an ack and a later post.
  */
 export function registerCommands(app: App, deps: SlackDeps): void {
-  app.command('/sofo', async ({ command, ack }) => {
+  app.command('/sofo', async ({ command, ack, client }) => {
     const question = questionFromSlack(command.text);
     const tips = parseTipsCommand(question);
     if (tips) {
@@ -24,17 +24,23 @@ export function registerCommands(app: App, deps: SlackDeps): void {
       await ack({ response_type: 'ephemeral', text });
       return;
     }
-    const reply = question === '' ? deps.engine.answer('help', 'sv') : deps.engine.ask(question);
+    const reply =
+      question === ''
+        ? deps.engine.answer('help', (await deps.languages.of(client, command.user_id)) ?? 'sv')
+        : deps.engine.ask(question);
     if (!reply) return ack();
+    if (question !== '') deps.languages.asked(command.user_id, reply.lang);
     await ack({
       response_type: 'ephemeral',
       ...renderSlack(reply, { question, shareable: reply.kind === 'answer' }),
     });
   });
 
-  app.command('/kontakt', async ({ command, ack }) => {
+  app.command('/kontakt', async ({ command, ack, client }) => {
     const query = questionFromSlack(command.text);
-    const reply = deps.engine.lookupContacts(query);
+    // Without a query the directory is shown, in the user's language; a query's language is its own.
+    const lang = query === '' ? await deps.languages.of(client, command.user_id) : undefined;
+    const reply = deps.engine.lookupContacts(query, lang ? { lang } : {});
     await ack({ response_type: 'ephemeral', ...renderSlack(reply, { question: query }) });
   });
 }

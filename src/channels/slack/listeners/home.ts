@@ -6,6 +6,7 @@ import { homeView } from '../home';
 export function registerHome(app: App, deps: SlackDeps): void {
   app.event('app_home_opened', async ({ event, client }) => {
     if (event.tab !== 'home') return;
-    await client.views.publish({ user_id: event.user, view: homeView(deps.engine.overview('sv'), 'sv') });
+    const lang = (await deps.languages.of(client, event.user)) ?? 'sv';
+    await client.views.publish({ user_id: event.user, view: homeView(deps.engine.overview(lang), lang) });
   });
 }

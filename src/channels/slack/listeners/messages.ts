@@ -51,6 +51,7 @@ async function answer(
   await new Promise((resolve) => setImmediate(resolve));
   const question = questionFromSlack(message.text);
   const reply = deps.engine.ask(question);
+  if (message.user) deps.languages.asked(message.user, reply.lang);
   const { text, blocks } = renderSlack(reply, { question });
   await client.chat.postMessage({
     channel: message.channel,

@@ -2,11 +2,12 @@ import type { TurnContext } from 'botbuilder';
 import { readCardData } from '../card-data';
 import { parseCommand } from '../commands';
 import type { TeamsDeps } from '../context';
+import { localeLang } from '../locale';
 import { mentionsBot, questionFromTeams } from '../question';
 import { renderCard } from '../render';
 import { replyTo } from '../replies';
 import { replyWithCard } from '../send';
-import { onCardSubmit } from './card-actions';
+import { isShared, onCardSubmit } from './card-actions';
 import { onTipsCommand } from './tips';
 
 /**
@@ -33,7 +34,7 @@ export async function onMessage(context: TurnContext, deps: TeamsDeps): Promise<
     await onTipsCommand(context, command.command, deps);
     return;
   }
-  const made = replyTo(deps.engine, command);
-  const card = renderCard(made.reply, { question: made.question, via: made.via });
+  const made = replyTo(deps.engine, command, localeLang(activity));
+  const card = renderCard(made.reply, { question: made.question, via: made.via, shared: isShared(context) });
   await replyWithCard(context, card, made.reply.title);
 }

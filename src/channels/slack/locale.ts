@@ -1,0 +1,72 @@
+import type { App } from '@slack/bolt';
+import { LRUCache } from 'lru-cache';
+import type { Lang } from '../../core/lang';
+
+/** What Sofo knows of a user's language: Slack's locale setting, and the language they last asked in. */
+interface Known {
+  /** From users.info; null when Slack gave none Sofo speaks (or could not be asked); undefined: not asked yet. */
+  locale?: Lang | null;
+  asked?: Lang;
+}
+
+/**
+ * The language to show a Slack user what Sofo shows unasked (the Home tab, `/sofo` alone, the contact
+ * directory): their Slack locale (`users.info` with `include_locale`, which needs `users:read`), else
+ * the language of their last question. Kept in memory only, bounded in size and time, and never
+ * written anywhere: the user id is the key because Slack needs it for the look-up anyway.
+ */
+export class UserLanguages {
+  private readonly known: LRUCache<string, Known>;
+
+  constructor(options: { max?: number; ttlMs?: number } = {}) {
+    // A day: a changed language setting is picked up by the next day.
+    this.known = new LRUCache({ max: options.max ?? 10_000, ttl: options.ttlMs ?? 24 * 3600_000 });
+  }
+
+  async of(client: App['client'], user: string): Promise<Lang | undefined> {
+    const known = this.known.get(user) ?? {};
+    if (known.locale === undefined) {
+      known.locale = await lookUp(client, user);
+      this.known.set(user, known);
+    }
+    return known.locale ?? known.asked;
+  }
+
+  /** The language of a question the user asked: the fallback when their locale says nothing. */
+  asked(user: string, lang: Lang): void {
+    const known = this.known.get(user);
+    if (known) known.asked = lang;
+    else this.known.set(user, { asked: lang });
+  }
+}
+
+/**
+ * Slash commands are answered in their acknowledgement, within Slack's 3 seconds: a look-up that takes
+ * longer than this is given up (and the client's retries with it) in favour of the fallback language.
+ */
+const LOOKUP_TIMEOUT_MS = 1000;
+
+async function lookUp(client: App['client'], user: string): Promise<Lang | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), LOOKUP_TIMEOUT_MS);
+  });
+  try {
+    const info = client.users.info({ user, include_locale: true });
+    info.catch(() => undefined); // a late failure after the timeout has nobody to tell
+    return await Promise.race([info.then((i) => langOf(i.user?.locale)), timeout]);
+  } catch {
+    // No users:read scope, a deleted user, Slack down: the last question's language decides.
+    return null;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Slack locales are IETF tags such as "sv-SE", "en-US", "en-GB". */
+export function langOf(locale: string | undefined): Lang | null {
+  const tag = (locale ?? '').toLowerCase();
+  if (tag.startsWith('en')) return 'en';
+  if (tag.startsWith('sv')) return 'sv';
+  return null;
+}

@@ -11,10 +11,18 @@ export const evalLineSchema = z.object({
 });
 export type EvalLine = z.infer<typeof evalLineSchema>;
 
-/** The shared dev set when the workspace has it; the project's own copy otherwise. */
+/** The published eval sets that `npm run eval` and `npm run bench` report on, in this order. */
+export const EVAL_SETS = ['dev', 'round1'] as const;
+export type EvalSetName = (typeof EVAL_SETS)[number];
+
+/** A published eval set: the shared copy when the workspace has it; the project's own copy otherwise. */
+export function evalSetPath(name: EvalSetName): string {
+  const shared = join(PROJECT_ROOT, '..', 'shared', 'eval', `${name}.jsonl`);
+  return existsSync(shared) ? shared : join(PROJECT_ROOT, 'test', 'fixtures', 'eval', `${name}.jsonl`);
+}
+
 export function devSetPath(): string {
-  const shared = join(PROJECT_ROOT, '..', 'shared', 'eval', 'dev.jsonl');
-  return existsSync(shared) ? shared : join(PROJECT_ROOT, 'test', 'fixtures', 'eval', 'dev.jsonl');
+  return evalSetPath('dev');
 }
 
 export function readEvalLines(path: string): EvalLine[] {

@@ -33,7 +33,7 @@ describe('answers', () => {
     expect(reply.contacts.map((c) => c.id)).toEqual(['mari-odenbjork', 'ann-sagvall']);
     expect(reply.contacts[1]).toMatchObject({ email: 'ann.sagvall@ink.goteborg.se', phone: '031-366 37 65' });
     expect(reply.links.length).toBeGreaterThan(0);
-    expect(reply.source).toMatch(/Så handlar du av sociala företag/);
+    expect(reply.source?.title).toMatch(/Så handlar du av sociala företag/);
   });
 
   it('tolerates typos and missing diacritics', () => {

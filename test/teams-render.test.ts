@@ -45,7 +45,7 @@ describe('Adaptive Cards from replies', () => {
       contacts: Array.from({ length: 10 }, (_, n) => person(n)),
       links: [],
       alternatives: [],
-      source: 'Källa',
+      source: { title: 'Källa', url: 'https://example.se/' },
       feedback: true,
     };
     const card = renderCard(huge, { question: 'vem', via: 'contacts' });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
+import { GUIDE_URL } from '../src/core/reply/phrases';
 import { realEngine } from './helpers/engine';
 
 /**
@@ -48,12 +49,13 @@ describe('the web chat page', () => {
     expect(bot?.querySelector('h2')?.textContent).toMatch(/fruktkorgar/);
     expect(bot?.querySelector('a[href="mailto:ann.sagvall@ink.goteborg.se"]')).not.toBeNull();
     expect(bot?.querySelector('a[href="tel:+46313663765"]')).not.toBeNull();
+    expect(bot?.querySelector(`.source a[href="${GUIDE_URL}"]`)?.textContent).toMatch(/^Källa: guiden/);
     expect(bot?.textContent).not.toMatch(/Något gick fel/);
   });
 
   it('renders **bold** and *italic* as elements, and user text never as HTML', async () => {
     const { document, ask } = openPage();
-    await ask('<img src=x onerror=alert(1)> vad är ASF?');
+    await ask('<img src=x onerror=alert(1)> vem driver webbplatsen?');
     expect(document.querySelector('.msg.me')?.innerHTML).not.toContain('<img');
     expect(document.querySelector('.msg.bot strong')).not.toBeNull();
     expect(document.querySelector('.msg.bot em')).not.toBeNull();

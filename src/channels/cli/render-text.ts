@@ -24,6 +24,6 @@ export function renderText(reply: Reply): string {
   if (reply.contacts.length > 0) out.push('');
   for (const l of reply.links) out.push(`${label.links}: ${l.title} <${l.url}>`);
   if (reply.links.length > 0) out.push('');
-  if (reply.source) out.push(reply.source);
+  if (reply.source) out.push(`${reply.source.title} <${reply.source.url}>`);
   return out.join('\n').trim();
 }

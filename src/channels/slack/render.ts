@@ -86,8 +86,10 @@ export function renderSlack(reply: Reply, options: RenderOptions): SlackMessage 
       ),
     );
   }
-  if (reply.source)
-    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: escapeSlack(reply.source) }] });
+  if (reply.source) {
+    const { title, url } = reply.source;
+    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `<${url}|${escapeSlack(title)}>` }] });
+  }
 
   const footer: Button[] = [];
   if (reply.feedback) {

@@ -93,7 +93,9 @@ export function renderCard(reply: Reply, options: RenderOptions): AdaptiveCard {
       ),
     );
   }
-  if (reply.source) body.push(textBlock(reply.source, { isSubtle: true, size: 'Small' }));
+  if (reply.source) {
+    body.push(textBlock(`[${reply.source.title}](${reply.source.url})`, { isSubtle: true, size: 'Small' }));
+  }
   if (reply.feedback) {
     if (options.acknowledged) {
       const thanks = options.acknowledged === 'up' ? label.thanksUp : label.thanksDown;

@@ -3,8 +3,8 @@ import type { Bilingual, Lang } from '../lang';
 import type { ContactHit } from '../matching/contacts';
 import type { Scored } from '../matching/index';
 import { TUNING } from '../matching/tuning';
-import type { Alternative, ContactCard, Overview, Reply, ReplyLink, TipMessage } from './model';
-import { PHRASES } from './phrases';
+import type { Alternative, ContactCard, Overview, Reply, ReplyLink, ReplySource, TipMessage } from './model';
+import { GUIDE_URL, PHRASES } from './phrases';
 
 /** Builds Reply values from knowledge; the only place that decides what a reply contains. */
 export class Replies {
@@ -30,7 +30,7 @@ export class Replies {
       }),
       links: localLinks(entry.links, lang),
       alternatives: this.alternatives(others, lang),
-      source: PHRASES.source[lang],
+      source: source(lang),
       feedback: true,
     };
   }
@@ -45,7 +45,7 @@ export class Replies {
         title: PHRASES.casesTitle[lang],
         text: [text, ...cases.map((c) => `- **${c.title[lang]}**`)].join('\n'),
         alternatives: cases.map((c) => ({ id: c.id, title: c.title[lang], confidence: 1 })),
-        source: PHRASES.source[lang],
+        source: source(lang),
       };
     }
     const titles = { greeting: PHRASES.greetingTitle, thanks: PHRASES.thanksTitle, help: PHRASES.helpTitle };
@@ -61,7 +61,7 @@ export class Replies {
       title: PHRASES.contactsTitle[lang],
       text: hits.length > 1 ? PHRASES.contactsFound[lang] : '',
       contacts: hits.map((h) => card(h.contact, lang)),
-      source: PHRASES.source[lang],
+      source: source(lang),
     };
   }
 
@@ -72,7 +72,7 @@ export class Replies {
       title: PHRASES.contactsTitle[lang],
       text: PHRASES.directoryText[lang],
       contacts: this.kb.contacts.map((c) => card(c, lang)),
-      source: PHRASES.source[lang],
+      source: source(lang),
       feedback: false,
     };
   }
@@ -110,7 +110,7 @@ export class Replies {
       title: PHRASES.contactsTitle[lang],
       text: PHRASES.noContactFound[lang],
       contacts: this.kb.contacts.map((c) => card(c, lang)),
-      source: PHRASES.source[lang],
+      source: source(lang),
     };
   }
 
@@ -170,6 +170,10 @@ function base(kind: Reply['kind'], id: string, confidence: number, lang: Lang): 
 
 function localUsage(usage: Readonly<Record<string, Bilingual>>, lang: Lang): Record<string, string> {
   return Object.fromEntries(Object.entries(usage).map(([surface, text]) => [surface, text[lang]]));
+}
+
+function source(lang: Lang): ReplySource {
+  return { title: PHRASES.source[lang], url: GUIDE_URL };
 }
 
 function localLinks(links: readonly Link[], lang: Lang): ReplyLink[] {

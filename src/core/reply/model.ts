@@ -20,6 +20,12 @@ export interface ReplyLink {
   url: string;
 }
 
+/** Where an answer comes from: the guide's own page, where its "Läs mer", "Se filmen" and pdf links are. */
+export interface ReplySource {
+  title: string;
+  url: string;
+}
+
 /** Another entry the user may have meant, or may want next; a renderer shows it as a button. */
 export interface Alternative {
   id: string;
@@ -40,8 +46,8 @@ export interface Reply {
   contacts: ContactCard[];
   links: ReplyLink[];
   alternatives: Alternative[];
-  /** Where the answer comes from, for a context line under it; null for small talk. */
-  source: string | null;
+  /** Where the answer comes from, for a linked context line under it; null for small talk. */
+  source: ReplySource | null;
   /** Whether a channel should offer 👍/👎 on this reply. */
   feedback: boolean;
   /**

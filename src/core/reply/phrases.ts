@@ -1,5 +1,11 @@
 import type { Bilingual } from '../lang';
 
+/**
+ * The guide's own page, which every source line links to. It is the one deep link known to exist, and
+ * the guide's "Läs mer", "Se filmen" and "Ladda ner boken (pdf)" are there (note the .eu domain).
+ */
+export const GUIDE_URL = 'https://orebroforetag.coompanion.eu/sa-handlar-du-av-sociala-foretag/';
+
 /** The fixed sentences Sofo wraps around knowledge (the knowledge itself lives in knowledge/). */
 export const PHRASES = {
   clarifyTitle: { sv: 'Menade du …?', en: 'Did you mean …?' },
@@ -27,6 +33,6 @@ export const PHRASES = {
   thanksTitle: { sv: 'Varsågod!', en: "You're welcome!" },
   source: {
     sv: 'Källa: guiden ”Så handlar du av sociala företag” (Coompanion)',
-    en: 'Source: the guide “Så handlar du av sociala företag” (Coompanion)',
+    en: 'Source: the guide “Så handlar du av sociala företag” (Coompanion; Swedish original, translated by Sofo)',
   },
 } satisfies Record<string, Bilingual>;

@@ -2,6 +2,7 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { renderText } from '../channels/cli/render-text';
 import { ConfigError, readConfig } from '../config/config';
+import { answerOpeningProblems } from '../core/knowledge/answer-opening';
 import { exportEntries } from '../core/knowledge/export';
 import { KnowledgeError } from '../core/knowledge/problems';
 import { LANGS, type Lang } from '../core/lang';
@@ -118,6 +119,9 @@ async function kb(args: string[]): Promise<number> {
   const config = readConfig();
   if (sub === 'check') {
     const engine = loadEngine(config);
+    // Rules on what an answer says, beyond what loading requires: the server still starts with these.
+    const problems = answerOpeningProblems(engine.kb.entries);
+    if (problems.length > 0) throw new KnowledgeError(problems);
     const { entries, contacts: people, intents, tips } = engine.kb;
     process.stdout.write(
       `OK: ${entries.length} poster/entries, ${people.length} kontakter/contacts, ${intents.length} intents, ${tips.length} tips\n`,

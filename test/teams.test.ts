@@ -79,11 +79,13 @@ describe('questions in chats and channels', () => {
     const card = cardOf(reply);
     expect(card).toMatchObject({ type: 'AdaptiveCard', version: '1.5' });
     const shown = texts(card);
-    expect(shown[0]).toBe('Vad är ett reserverat kontrakt?');
+    expect(shown[0]).toBe('Reserverade kontrakt');
     expect(shown.join('\n')).toMatch(/\*\*Reserverade kontrakt ger jobb/);
     expect(shown.join('\n')).toContain('[ann.sagvall@ink.goteborg.se](mailto:ann.sagvall@ink.goteborg.se)');
     expect(shown.join('\n')).toContain('(tel:+46313663765)');
-    expect(shown[shown.length - 1]).toMatch(/^Källa:/);
+    expect(shown[shown.length - 1]).toMatch(
+      /^\[Källa: .*\]\(https:\/\/orebroforetag\.coompanion\.eu\/sa-handlar-du-av-sociala-foretag\/\)$/,
+    );
     const all = actions(card);
     expect(all.filter((a) => a.type === 'Action.OpenUrl').map((a) => a.url)).toContain(
       'https://coompanion.se',
@@ -95,7 +97,7 @@ describe('questions in chats and channels', () => {
     const question = personal('What is a reserved contract?');
     await post(sofo.url, question);
     const card = cardOf(await replyTo(question));
-    expect(texts(card)[0]).toBe('What is a reserved contract?');
+    expect(texts(card)[0]).toBe('Reserved contracts');
     expect(actions(card).find((a) => a.data?.action === 'feedback')?.data.lang).toBe('en');
   });
 
@@ -228,7 +230,7 @@ describe('card buttons', () => {
     const card = cardOf(update);
     expect(texts(card)).toContain('👍 Tack för din återkoppling!');
     expect(actions(card).filter((a) => a.data?.action === 'feedback')).toHaveLength(0);
-    expect(texts(card)[0]).toBe('Vad är ett reserverat kontrakt?');
+    expect(texts(card)[0]).toBe('Reserverade kontrakt');
     // Only the answer itself was posted there: the vote updated it, and posted nothing new.
     expect(callsTo(question.conversation.id).filter((c) => c.method === 'POST')).toHaveLength(1);
 

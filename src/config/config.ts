@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { type AdminConfig, readAdmin } from './admin';
 import { ConfigError } from './errors';
 import { PROJECT_ROOT } from './paths';
 import { readTeams, type TeamsConfig } from './teams';
@@ -22,8 +23,10 @@ export interface Config {
   /** Always there: Teams' endpoint is always mounted (unauthenticated when no app id is set). */
   teams: TeamsConfig;
   tips: TipsConfig;
+  admin: AdminConfig;
 }
 
+export type { AdminConfig } from './admin';
 export { ConfigError } from './errors';
 export { TEAMS_APP_TYPES, type TeamsAppType, type TeamsConfig } from './teams';
 export type { StaticTipTarget, TipsConfig } from './tips';
@@ -38,15 +41,17 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const slack = readSlack(env);
   const teams = readTeams(env);
   const tips = readTips(env);
+  const knowledgeDir = resolve(env.SOFO_KNOWLEDGE_DIR || resolve(PROJECT_ROOT, 'knowledge'));
   return {
     port,
-    knowledgeDir: resolve(env.SOFO_KNOWLEDGE_DIR || resolve(PROJECT_ROOT, 'knowledge')),
+    knowledgeDir,
     intentsDir: resolve(env.SOFO_INTENTS_DIR || resolve(PROJECT_ROOT, 'intents')),
     root: PROJECT_ROOT,
     dataFile: resolve(env.SOFO_DATA || 'data/sofo.json'),
     ...(slack ? { slack } : {}),
     teams,
     tips,
+    admin: readAdmin(env, knowledgeDir),
   };
 }
 

@@ -21,6 +21,9 @@ Användning / usage:
   sofo kb export --json          alla poster som JSON / every entry as JSON
   sofo tips list | preview [--lang en] | subscribers | send --now [--to <id>]
                                  veckans tips / the weekly tips
+  sofo inbox [--json]            frågor Sofo inte kunde svara på / what Sofo failed on
+  sofo inbox add <grupp> <post>  lägg till frågorna i en post / add the questions to an entry
+  sofo inbox ignore <grupp>      ignorera gruppen / ignore the group   (inbox draft <grupp>: utkast / draft)
   sofo serve                     starta webbchatten och API:t / start the web chat and API (PORT, default 3978)
 `;
 
@@ -53,6 +56,10 @@ async function run(argv: string[]): Promise<number> {
       // Loaded only here: sending tips needs the Slack and Teams clients, which `ask` does not.
       const { tipsCommand } = await import('./tips-cli.js');
       return tipsCommand(rest);
+    }
+    case 'inbox': {
+      const { inboxCommand } = await import('./inbox-cli.js');
+      return inboxCommand(rest);
     }
     case 'serve': {
       // Loaded only here: the HTTP stack is not needed by the other commands and slows their start.

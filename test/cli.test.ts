@@ -2,15 +2,17 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { FIXTURE_ENV, fixtureEngine } from './helpers/engine';
 
 const ROOT = join(__dirname, '..');
 const BIN = join(ROOT, 'bin', 'sofo.js');
+const FIXTURE = join(ROOT, 'test', 'fixtures');
 
 /** Runs the built `sofo` exactly as a user (or acceptance tooling) would. */
 function sofo(args: string[], options: { input?: string; env?: NodeJS.ProcessEnv } = {}) {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     input: options.input ?? '',
-    env: { ...process.env, ...options.env },
+    env: { ...process.env, ...FIXTURE_ENV, ...options.env },
     encoding: 'utf8',
     timeout: 20_000,
   });
@@ -19,24 +21,24 @@ function sofo(args: string[], options: { input?: string; env?: NodeJS.ProcessEnv
 
 describe('sofo ask', () => {
   it('prints one human-readable reply', () => {
-    const { status, stdout } = sofo(['ask', 'Vad är ett reserverat kontrakt?']);
+    const { status, stdout } = sofo(['ask', 'Vad är en reserverad upphandling?']);
     expect(status).toBe(0);
-    expect(stdout).toMatch(/reserverat kontrakt/i);
+    expect(stdout).toMatch(/reserverad upphandling/i);
     expect(stdout).not.toMatch(/^\s*\{/);
   });
 
   it('--json prints one JSON object with the contract fields', () => {
-    const { status, stdout } = sofo(['ask', '--json', 'Vad är ett reserverat kontrakt?']);
+    const { status, stdout } = sofo(['ask', '--json', 'Vad är en reserverad upphandling?']);
     expect(status).toBe(0);
     const reply = JSON.parse(stdout);
-    expect(reply).toMatchObject({ kind: 'answer', id: 'concept-reserved-contract', lang: 'sv' });
+    expect(reply).toMatchObject({ kind: 'answer', id: 'concept-reserved-tender', lang: 'sv' });
     for (const field of ['confidence', 'title', 'text', 'contacts', 'links', 'alternatives']) {
       expect(reply).toHaveProperty(field);
     }
   });
 
   it('--jsonl answers every input line, empty ones too, in order, and prints nothing else', () => {
-    const input = 'hej\n\nvad är ett reserverat kontrakt?\r\nWho runs this site?\n   \n🙂\n';
+    const input = 'hej\n\nvad är en reserverad upphandling?\r\nWho runs this site?\n   \n🙂\n';
     const { status, stdout } = sofo(['ask', '--jsonl'], { input });
     expect(status).toBe(0);
     const lines = stdout.trimEnd().split('\n');
@@ -45,8 +47,8 @@ describe('sofo ask', () => {
     expect(replies.map((r) => r.id)).toEqual([
       'greeting',
       'help',
-      'concept-reserved-contract',
-      'about-site',
+      'concept-reserved-tender',
+      'about-service',
       'help',
       'help',
     ]);
@@ -54,14 +56,14 @@ describe('sofo ask', () => {
   });
 
   it('contact lookups use contact:<id>', () => {
-    const reply = JSON.parse(sofo(['ask', '--json', 'mejladress till Ingvar Berg']).stdout);
-    expect(reply).toMatchObject({ kind: 'contacts', id: 'contact:ingvar-berg' });
+    const reply = JSON.parse(sofo(['ask', '--json', 'mejladress till Maja Holm']).stdout);
+    expect(reply).toMatchObject({ kind: 'contacts', id: 'contact:maja-holm' });
     expect(reply.contacts[0]).toEqual({
-      id: 'ingvar-berg',
-      name: 'Ingvar Berg',
+      id: 'maja-holm',
+      name: 'Maja Holm',
       role: expect.any(String),
-      organisation: 'Nordanstigs kommun',
-      email: 'ingvar.berg@nordanstig.se',
+      organisation: 'Ekby kommun',
+      email: 'maja.holm@ekby.example',
       phone: null,
     });
   });
@@ -76,25 +78,25 @@ describe('sofo ask', () => {
 
 describe('sofo contacts', () => {
   it('looks people up by place', () => {
-    const { status, stdout } = sofo(['contacts', '--json', 'nordanstig']);
+    const { status, stdout } = sofo(['contacts', '--json', 'ekby']);
     expect(status).toBe(0);
     expect(JSON.parse(stdout).contacts.map((c: { id: string }) => c.id)).toEqual(
-      expect.arrayContaining(['ingvar-berg', 'bente-sandstrom']),
+      expect.arrayContaining(['maja-holm', 'karin-dahl']),
     );
   });
 });
 
 describe('sofo kb', () => {
-  it('check passes on the real knowledge base', () => {
+  it('check passes on a valid knowledge base and counts what it found', () => {
     const { status, stdout } = sofo(['kb', 'check']);
     expect(status).toBe(0);
-    expect(stdout).toMatch(/^OK: 15 /);
+    expect(stdout).toMatch(new RegExp(`^OK: ${fixtureEngine().kb.entries.length} `));
   });
 
   it('check fails on a broken one with file and line, and so does serve (no half-loaded start)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sofo-cli-'));
     try {
-      cpSync(join(ROOT, 'knowledge'), join(dir, 'knowledge'), { recursive: true });
+      cpSync(join(FIXTURE, 'knowledge'), join(dir, 'knowledge'), { recursive: true });
       writeFileSync(
         join(dir, 'knowledge', 'guide', 'broken.md'),
         '---\nid: broken\ntype: guide\ntitle: [oops\n---\n',
@@ -114,7 +116,7 @@ describe('sofo kb', () => {
 
   it('export --json gives one object per entry and language', () => {
     const rows = JSON.parse(sofo(['kb', 'export', '--json']).stdout);
-    expect(rows).toHaveLength(30);
+    expect(rows).toHaveLength(fixtureEngine().kb.entries.length * 2);
     expect(rows[0]).toEqual({
       id: expect.any(String),
       type: expect.any(String),
@@ -162,7 +164,7 @@ describe('sofo tips', () => {
   it('lists one line per tip and previews a tip in either language', () => {
     const list = sofo(['tips', 'list']);
     expect(list.status).toBe(0);
-    expect(list.stdout.trim().split('\n').length).toBeGreaterThanOrEqual(12);
+    expect(list.stdout.trim().split('\n')).toHaveLength(fixtureEngine().kb.tips.length);
     const preview = sofo(['tips', 'preview', '--lang', 'en']);
     expect(preview.status).toBe(0);
     expect(preview.stdout).toMatch(/Tip of the week/);

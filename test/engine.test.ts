@@ -1,20 +1,21 @@
-import { realEngine } from './helpers/engine';
+import { fixtureEngine } from './helpers/engine';
 
-const engine = realEngine();
+// The fixture knowledge (test/fixtures/knowledge/): invented places, people and hosts.
+const engine = fixtureEngine();
 
 describe('answers', () => {
   it.each([
-    ['Vad menas med ett reserverat kontrakt?', 'concept-reserved-contract'],
-    ['vad menas med reserverat kontrakt', 'concept-reserved-contract'],
-    ['Berätta om Göteborgs fruktkorgar', 'case-goteborg-fruit-baskets'],
-    ['fruktkorgsavtalet i goteborg', 'case-goteborg-fruit-baskets'],
-    ['sysselsättningskrav i Nordanstig', 'case-nordanstig-employment'],
-    ['What did Nordanstig do with employment requirements?', 'case-nordanstig-employment'],
-    ['Vad står förkortningen ASF för?', 'concept-wise'],
-    ['Who runs this website?', 'about-site'],
+    ['Vad menas med en reserverad upphandling?', 'concept-reserved-tender'],
+    ['vad menas med reserverad upphandling', 'concept-reserved-tender'],
+    ['Berätta om Solbys kaffe', 'case-solby-coffee'],
+    ['kaffeavtalet i solby', 'case-solby-coffee'],
+    ['sysselsättningskrav i Ekby', 'case-ekby-employment'],
+    ['What did Ekby do with employment requirements?', 'case-ekby-employment'],
+    ['Vad står förkortningen ASF för?', 'concept-work-integration'],
+    ['Who runs this website?', 'about-service'],
     // Words people wrap a topic in are not topics: one known name is enough.
-    ['Tell me about Nordanstig', 'case-nordanstig-employment'],
-    ['Berätta om Nordanstig', 'case-nordanstig-employment'],
+    ['Tell me about Ekby', 'case-ekby-employment'],
+    ['Berätta om Ekby', 'case-ekby-employment'],
   ])('%s → %s', (question, id) => {
     const reply = engine.ask(question);
     expect(reply.kind).toBe('answer');
@@ -22,29 +23,29 @@ describe('answers', () => {
   });
 
   it('answers in the language of the question', () => {
-    expect(engine.ask('Vad är ett reserverat kontrakt?')).toMatchObject({ lang: 'sv', kind: 'answer' });
-    const en = engine.ask('What is a reserved contract?');
-    expect(en).toMatchObject({ lang: 'en', id: 'concept-reserved-contract' });
-    expect(en.text).toMatch(/reserved contract/i);
+    expect(engine.ask('Vad är en reserverad upphandling?')).toMatchObject({ lang: 'sv', kind: 'answer' });
+    const en = engine.ask('What is a reserved tender?');
+    expect(en).toMatchObject({ lang: 'en', id: 'concept-reserved-tender' });
+    expect(en.text).toMatch(/reserved tender/i);
   });
 
   it('carries the entry’s contact persons and links', () => {
-    const reply = engine.ask('Hur gjorde Göteborg med fruktkorgarna?');
-    expect(reply.contacts.map((c) => c.id)).toEqual(['mari-odenbjork', 'ann-sagvall']);
-    expect(reply.contacts[1]).toMatchObject({ email: 'ann.sagvall@ink.goteborg.se', phone: '031-366 37 65' });
+    const reply = engine.ask('Hur gjorde Solby med kaffet?');
+    expect(reply.contacts.map((c) => c.id)).toEqual(['asa-odegard', 'greta-lindqvist']);
+    expect(reply.contacts[1]).toMatchObject({ email: 'greta.lindqvist@solby.example', phone: '0123-456 78' });
     expect(reply.links.length).toBeGreaterThan(0);
     expect(reply.source?.title).toMatch(/Så handlar du av sociala företag/);
   });
 
   it('tolerates typos and missing diacritics', () => {
-    expect(engine.ask('vad ar ett reserverat kontrakt').id).toBe('concept-reserved-contract');
-    expect(engine.ask('finns det utbilningar i upphandlig för inköpare?').id).toBe('guide-training');
+    expect(engine.ask('vad ar en reserverad upphandlig').id).toBe('concept-reserved-tender');
+    expect(engine.ask('finns det utbilningar i upphandlig för inköpare?').id).toBe('guide-courses');
   });
 });
 
 describe('greetings and thanks around a question', () => {
   it('answers the question, not the greeting', () => {
-    expect(engine.ask('Hej! Vad är ett reserverat kontrakt?').id).toBe('concept-reserved-contract');
+    expect(engine.ask('Hej! Vad är en reserverad upphandling?').id).toBe('concept-reserved-tender');
     expect(engine.ask('hej hej, vem vet något om sysselsättningskrav? tack!').kind).not.toBe('smalltalk');
   });
 
@@ -59,17 +60,18 @@ describe('greetings and thanks around a question', () => {
     const list = engine.ask('Vilka exempel finns det?');
     expect(list).toMatchObject({ kind: 'list', id: 'list-cases' });
     expect(list.alternatives.map((a) => a.id)).toEqual(
-      expect.arrayContaining(['case-goteborg-fruit-baskets', 'case-nordanstig-employment', 'case-vgr-gifts']),
+      expect.arrayContaining(['case-solby-coffee', 'case-norrvik-cleaning', 'case-ekby-employment']),
     );
   });
 });
 
 describe('clarify', () => {
   it('offers the close candidates as choices when a question fits several', () => {
-    const reply = engine.ask('Social Trade');
+    // Both cases name the same supplier, and nothing else in the question tells them apart.
+    const reply = engine.ask('Samverket');
     expect(reply.kind).toBe('clarify');
     expect(reply.alternatives.map((a) => a.id)).toEqual(
-      expect.arrayContaining(['case-goteborg-fruit-baskets', 'case-vgr-gifts']),
+      expect.arrayContaining(['case-solby-coffee', 'case-norrvik-cleaning']),
     );
     expect(reply.id).toBe(reply.alternatives[0]?.id);
   });
@@ -82,40 +84,40 @@ describe('fallback: never guess', () => {
     'vad blir det för väder?',
     'Hur byter jag lösenord i Windows?',
     'What is the capital of Australia?',
-    'Vilken momssats gäller för kaffe?',
+    'Vilken momssats gäller för böcker?',
   ])('%s', (question) => {
     const reply = engine.ask(question);
     expect(reply).toMatchObject({ kind: 'fallback', id: 'fallback' });
     expect(reply.links.map((l) => l.url)).toEqual(
-      expect.arrayContaining(['https://coompanion.se', 'https://www.upphandlingsmyndigheten.se']),
+      expect.arrayContaining(['https://radgivning.example', 'https://www.upphandling.example']),
     );
   });
 });
 
 describe('contact lookup', () => {
   it('finds a person by partial name, without diacritics or with a typo', () => {
-    expect(engine.ask('Hur når jag Odenbjork?').id).toBe('contact:mari-odenbjork');
-    expect(engine.ask('telefonnummer till bente sandstrom').id).toBe('contact:bente-sandstrom');
-    expect(engine.ask('mejl till Hanna Nyros').id).toBe('contact:hanna-nyroos');
+    expect(engine.ask('Hur når jag Odegard?').id).toBe('contact:asa-odegard');
+    expect(engine.ask('telefonnummer till karin dahl').id).toBe('contact:karin-dahl');
+    expect(engine.ask('mejl till Greta Lindkvist').id).toBe('contact:greta-lindqvist');
   });
 
   it('does not take ordinary words for names', () => {
-    expect(engine.ask('Vilka moment ingår i en upphandling?').kind).not.toBe('contacts');
+    expect(engine.ask('Vilka sociala krav kan vi ställa i en upphandling?').kind).not.toBe('contacts');
   });
 
   it('finds people by organisation, place, role or topic', () => {
     const ids = (q: string) => engine.lookupContacts(q).contacts.map((c) => c.id);
-    expect(ids('Nordanstig')).toEqual(expect.arrayContaining(['ingvar-berg', 'bente-sandstrom']));
-    expect(ids('Västra Götalandsregionen')[0]).toBe('hanna-nyroos');
-    expect(ids('upphandlingsstrateg')[0]).toBe('ingvar-berg');
-    expect(ids('fruktkorgar')).toEqual(expect.arrayContaining(['mari-odenbjork', 'ann-sagvall']));
-    expect(engine.lookupContacts('sagvall').id).toBe('contact:ann-sagvall');
+    expect(ids('Ekby')).toEqual(expect.arrayContaining(['maja-holm', 'karin-dahl']));
+    expect(ids('Region Norrvik')[0]).toBe('olof-nystrom');
+    expect(ids('upphandlingsstrateg')[0]).toBe('maja-holm');
+    expect(ids('kaffe')).toEqual(expect.arrayContaining(['asa-odegard', 'greta-lindqvist']));
+    expect(engine.lookupContacts('lindqvist').id).toBe('contact:greta-lindqvist');
   });
 
   it('says when nobody matches and lists everyone who can be asked', () => {
     const reply = engine.lookupContacts('kvantfysik');
     expect(reply.kind).toBe('fallback');
-    expect(reply.contacts).toHaveLength(5);
+    expect(reply.contacts).toHaveLength(engine.kb.contacts.length);
   });
 });
 
@@ -132,8 +134,8 @@ describe('bad input gets a sensible reply', () => {
 
   it.each([
     ['100 KB of text', 'upphandling '.repeat(9000)],
-    ['HTML', '<script>alert(1)</script><b>reserverat kontrakt</b>'],
-    ['a channel mention', '<!channel> <@U000FAKEUSR1> vad är ett reserverat kontrakt?'],
+    ['HTML', '<script>alert(1)</script><b>reserverad upphandling</b>'],
+    ['a channel mention', '<!channel> <@U000FAKEUSR1> vad är en reserverad upphandling?'],
     ['another language', 'Was ist ein vorbehaltener Auftrag?'],
     ['Markdown', '# **Rubrik** `kod` > citat'],
   ])('%s → a reply of a known kind, no crash', (_name, text) => {

@@ -3,7 +3,7 @@ import { homeView } from '../src/channels/slack/home';
 import { questionFromSlack } from '../src/channels/slack/question';
 import { renderSlack } from '../src/channels/slack/render';
 import { renderTip } from '../src/channels/slack/tips';
-import { realEngine } from './helpers/engine';
+import { fixtureEngine } from './helpers/engine';
 import { messageProblems } from './helpers/slack-text';
 
 describe('Slack text', () => {
@@ -32,7 +32,7 @@ describe('Slack text', () => {
 });
 
 describe('Block Kit', () => {
-  const engine = realEngine();
+  const engine = fixtureEngine();
 
   it('keeps every section, header and button within Slack’s limits', () => {
     for (const entry of engine.kb.entries) {
@@ -56,9 +56,9 @@ describe('Block Kit', () => {
   });
 
   it('offers 👍/👎 on answers, and choices but no vote on a clarify question', () => {
-    const clarify = engine.ask('Social Trade');
+    const clarify = engine.ask('Samverket');
     expect(clarify.kind).toBe('clarify');
-    const blocks = JSON.stringify(renderSlack(clarify, { question: 'Social Trade' }).blocks);
+    const blocks = JSON.stringify(renderSlack(clarify, { question: 'Samverket' }).blocks);
     expect(blocks).toContain('sofo_choose:0');
     expect(blocks).not.toContain('sofo_feedback_up');
   });

@@ -8,7 +8,7 @@ import type { Subscription } from '../src/tips/model';
 import { TipRunner } from '../src/tips/runner';
 import type { HttpDouble } from '../src/tools/doubles/http-double';
 import { RATE_LIMITED_CHANNEL, slackApiDouble } from '../src/tools/doubles/slack';
-import { realEngine } from './helpers/engine';
+import { fixtureEngine } from './helpers/engine';
 
 let api: HttpDouble;
 let sender: SlackTipSender;
@@ -18,7 +18,7 @@ beforeAll(async () => {
 });
 afterAll(() => api.stop());
 
-const engine = realEngine();
+const engine = fixtureEngine();
 const tip = engine.kb.tips[0];
 const sub = (target: string): Subscription => ({
   id: `slack:T1:${target}`,

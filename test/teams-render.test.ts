@@ -5,13 +5,13 @@ import { plainText } from '../src/channels/teams/question';
 import { renderCard } from '../src/channels/teams/render';
 import { welcomeCard } from '../src/channels/teams/welcome';
 import type { Reply } from '../src/core/reply/model';
-import { realEngine } from './helpers/engine';
+import { fixtureEngine } from './helpers/engine';
 
 const bytes = (value: unknown) => Buffer.byteLength(JSON.stringify(value), 'utf8');
 
 describe('Adaptive Cards from replies', () => {
   it('draws every entry, intent and the directory at version 1.5 and well under 28 KB', () => {
-    const engine = realEngine();
+    const engine = fixtureEngine();
     const replies: Reply[] = [
       ...engine.kb.entries.flatMap((e) => [engine.answer(e.id, 'sv'), engine.answer(e.id, 'en')]),
       ...engine.kb.intents.map((i) => engine.answer(i.id, 'sv')),

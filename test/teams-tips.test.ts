@@ -1,16 +1,15 @@
 import { createAdapter } from '../src/channels/teams/adapter';
 import { TeamsTipSender } from '../src/channels/teams/tips';
-import { readConfig } from '../src/config/config';
 import { MemoryStore } from '../src/storage/memory-store';
 import type { Subscription } from '../src/tips/model';
 import { HttpDouble } from '../src/tools/doubles/http-double';
-import { realEngine } from './helpers/engine';
+import { fixtureEngine, testConfig } from './helpers/engine';
 
 /** The Teams tip sender against a Bot Connector double that answers each conversation as told. */
 let connector: HttpDouble;
 let serviceUrl: string;
 const store = new MemoryStore();
-const engine = realEngine();
+const engine = fixtureEngine();
 
 beforeAll(async () => {
   connector = new HttpDouble((call) => {
@@ -37,7 +36,7 @@ afterAll(() => connector.stop());
 
 const sender = () =>
   new TeamsTipSender(
-    createAdapter(readConfig({}).teams, () => undefined),
+    createAdapter(testConfig().teams, () => undefined),
     '',
     store,
   );

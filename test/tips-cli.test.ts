@@ -5,8 +5,10 @@ import { join } from 'node:path';
 import { LowdbStore } from '../src/storage/lowdb-store';
 import type { HttpDouble } from '../src/tools/doubles/http-double';
 import { slackApiDouble } from '../src/tools/doubles/slack';
+import { FIXTURE_ENV, fixtureEngine } from './helpers/engine';
 
 const BIN = join(__dirname, '..', 'bin', 'sofo.js');
+const TIPS = fixtureEngine().kb.tips.length;
 let dir: string;
 let api: HttpDouble;
 let apiUrl: string;
@@ -27,7 +29,9 @@ function sofo(
   env: NodeJS.ProcessEnv,
 ): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, [BIN, ...args], {
+      env: { ...process.env, ...FIXTURE_ENV, ...env },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -42,11 +46,11 @@ describe('sofo tips send and subscribers, on the shared data file', () => {
     const store = await LowdbStore.open(file);
     await store.subscribe(
       { id: 'slack:C0CLI1', platform: 'slack', target: 'C0CLI1', lang: 'sv', since: 't', source: 'command' },
-      14,
+      TIPS,
     );
     await store.subscribe(
       { id: 'slack:C0CLI2', platform: 'slack', target: 'C0CLI2', lang: 'en', since: 't', source: 'command' },
-      14,
+      TIPS,
     );
     const env = {
       SOFO_DATA: file,

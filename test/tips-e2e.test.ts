@@ -1,8 +1,8 @@
-import { readConfig } from '../src/config/config';
 import { type Running, startServer } from '../src/entry/serve';
 import { MemoryStore } from '../src/storage/memory-store';
 import type { HttpDouble } from '../src/tools/doubles/http-double';
 import { slackApiDouble } from '../src/tools/doubles/slack';
+import { testConfig } from './helpers/engine';
 import { fixture, SIGNING_SECRET, sendForm } from './helpers/slack';
 import { activity, connectorDouble, post, route } from './helpers/teams';
 
@@ -23,7 +23,7 @@ beforeAll(async () => {
   const slackBase = await slackApi.start();
   connector = connectorDouble((call) => call.path.includes('removed'));
   connectorUrl = await connector.start();
-  const config = readConfig({
+  const config = testConfig({
     PORT: '0',
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_BOT_TOKEN: 'xoxb-test',
@@ -33,7 +33,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await sofo.stop();
+  // If start-up failed, there is no server, but the doubles must still close or Jest never exits.
+  await sofo?.stop();
   await slackApi.stop();
   await connector.stop();
 });

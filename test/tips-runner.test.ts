@@ -6,7 +6,7 @@ import { type RunnerDeps, TipRunner } from '../src/tips/runner';
 
 const TIPS: Tip[] = Array.from({ length: 5 }, (_, i) => ({
   id: `tip-${i}`,
-  entryId: 'concept-wise',
+  entryId: 'concept-work-integration',
   text: { sv: `tips ${i}`, en: `tip ${i}` },
 }));
 const SLOT = '2026-11-30T08:00:00.000Z';

@@ -7,7 +7,7 @@ import { TipSchedule } from '../src/tips/slots';
 
 const TIPS: Tip[] = [1, 2, 3].map((i) => ({
   id: `tip-${i}`,
-  entryId: 'concept-wise',
+  entryId: 'concept-work-integration',
   text: { sv: `t${i}`, en: `t${i}` },
 }));
 

@@ -1,9 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readConfig } from '../src/config/config';
+
 import { type Running, startServer } from '../src/entry/serve';
 import { MemoryStore } from '../src/storage/memory-store';
+import { testConfig } from './helpers/engine';
 import type { HttpDouble } from './helpers/http-double';
 import { fixture, SIGNING_SECRET, sendForm, slackApiDouble } from './helpers/slack';
 
@@ -18,7 +19,7 @@ beforeAll(async () => {
   const apiBase = await api.start();
   dir = mkdtempSync(join(tmpdir(), 'sofo-rec-'));
   store = new MemoryStore();
-  const config = readConfig({
+  const config = testConfig({
     PORT: '0',
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_BOT_TOKEN: 'xoxb-test-token',
@@ -60,11 +61,11 @@ describe('recording from every channel', () => {
     expect((await sendForm(sofo.url, command)).status).toBe(200);
     const asked = await (await post('/api/ask', { text: 'hur stor är månen?' })).json();
     expect(asked.kind).toBe('fallback');
-    const answered = await (await post('/api/ask', { text: 'Vad är ett reserverat kontrakt?' })).json();
+    const answered = await (await post('/api/ask', { text: 'Vad är en reserverad upphandling?' })).json();
     expect(answered.kind).toBe('answer');
     const voted = await post('/api/feedback', {
       id: answered.id,
-      q: 'Vad är ett reserverat kontrakt?',
+      q: 'Vad är en reserverad upphandling?',
       vote: 'down',
       session: 'tab-1',
     });
@@ -74,7 +75,7 @@ describe('recording from every channel', () => {
     expect(items.map((i) => [i.channel, i.outcome, i.text])).toEqual([
       ['slack', 'fallback', 'vilken färg har himlen? ring [telefon]'],
       ['web', 'fallback', 'hur stor är månen?'],
-      ['web', 'down', 'Vad är ett reserverat kontrakt?'],
+      ['web', 'down', 'Vad är en reserverad upphandling?'],
     ]);
     expect(items[2]?.candidates[0]?.id).toBe(answered.id);
     const userId = fixture<Record<string, string>>('slash_command.decoded.json').user_id ?? 'none';

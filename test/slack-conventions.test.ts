@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readConfig } from '../src/config/config';
 import { type Running, startServer } from '../src/entry/serve';
 import { MemoryStore } from '../src/storage/memory-store';
+import { testConfig } from './helpers/engine';
 import type { HttpDouble } from './helpers/http-double';
 import { fixture, nextTs, SIGNING_SECRET, sendEvent, sendForm, slackApiDouble } from './helpers/slack';
 import { messageProblems } from './helpers/slack-text';
@@ -29,7 +29,7 @@ beforeAll(async () => {
   apiBase = await api.start();
   dir = mkdtempSync(join(tmpdir(), 'sofo-slack-conv-'));
   store = new MemoryStore();
-  const config = readConfig({
+  const config = testConfig({
     PORT: '0',
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_BOT_TOKEN: 'xoxb-test-token',
@@ -40,7 +40,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await sofo.stop();
+  await sofo?.stop();
   await api.stop();
   rmSync(dir, { recursive: true, force: true });
 });
@@ -95,7 +95,7 @@ describe('the language Sofo speaks unasked', () => {
     const dm = event('message_im.json', {
       user,
       channel: 'D0LASTLANG',
-      text: 'What is a reserved contract?',
+      text: 'What is a reserved tender?',
     });
     await sendEvent(sofo.url, dm);
     await api.waitFor((c) => c.path.endsWith('chat.postMessage') && c.body.channel === 'D0LASTLANG');
@@ -155,7 +155,7 @@ describe('votes per person', () => {
 
   it('two users in one channel each see their own thanks; the shared message keeps its buttons', async () => {
     const ts = nextTs();
-    const value = { id: 'concept-reserved-contract', lang: 'sv', q: 'vem röstar hur?' };
+    const value = { id: 'concept-reserved-tender', lang: 'sv', q: 'vem röstar hur?' };
     await sendForm(sofo.url, { payload: JSON.stringify(vote('U0VOTER001', 'sofo_feedback_up', ts, value)) });
     await sendForm(sofo.url, {
       payload: JSON.stringify(vote('U0VOTER002', 'sofo_feedback_down', ts, value)),
@@ -177,9 +177,9 @@ describe('votes per person', () => {
 describe('plain-text fallbacks and escaped mrkdwn', () => {
   it('no Markdown markers in any `text`, no raw <, >, & in any mrkdwn, in everything Sofo sent', async () => {
     const asked = [
-      '<@U000FAKEBOT> vad är ett reserverat kontrakt?',
-      '<@U000FAKEBOT> What is a reserved contract?',
-      '<@U000FAKEBOT> Social Trade',
+      '<@U000FAKEBOT> vad är en reserverad upphandling?',
+      '<@U000FAKEBOT> What is a reserved tender?',
+      '<@U000FAKEBOT> Samverket',
       '<@U000FAKEBOT> hjälp',
       '<@U000FAKEBOT> visa exemplen',
       '<@U000FAKEBOT> <!channel> & <b>fet</b> kvantfysik?',
@@ -191,7 +191,7 @@ describe('plain-text fallbacks and escaped mrkdwn', () => {
     }
     await slash('/sofo', 'kan vi reservera en upphandling?');
     await slash('/kontakt', '');
-    await slash('/kontakt', 'nordanstig');
+    await slash('/kontakt', 'ekby');
     await openHome('U0SWEEP001');
     await openHome('U0ENSWEEP1');
 

@@ -65,7 +65,7 @@ describe('Block Kit', () => {
 });
 
 describe('every rendered message', () => {
-  const engine = realEngine();
+  const engine = fixtureEngine();
 
   it('has a plain `text` (no Markdown markers, no raw <) and escaped mrkdwn, in both languages', () => {
     const problems: string[] = [];

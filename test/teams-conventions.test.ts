@@ -1,6 +1,6 @@
-import { readConfig } from '../src/config/config';
 import { type Running, startServer } from '../src/entry/serve';
 import { MemoryStore } from '../src/storage/memory-store';
+import { testConfig } from './helpers/engine';
 import type { HttpDouble } from './helpers/http-double';
 import { activity, cardOf, connectorDouble, type Json, post, route, texts, USER_ID } from './helpers/teams';
 
@@ -18,11 +18,11 @@ beforeAll(async () => {
   connector = connectorDouble();
   connectorUrl = await connector.start();
   store = new MemoryStore();
-  sofo = await startServer(readConfig({ PORT: '0' }), { store, log: () => undefined, host: '127.0.0.1' });
+  sofo = await startServer(testConfig({ PORT: '0' }), { store, log: () => undefined, host: '127.0.0.1' });
 });
 
 afterAll(async () => {
-  await sofo.stop();
+  await sofo?.stop();
   await connector.stop();
 });
 
@@ -96,7 +96,7 @@ describe('help in the client’s language, with Teams’ commands only', () => {
 
   it('`exempel` (the menu’s case list) lists the case studies; `tips` tells the tips state', async () => {
     const cases = await shownFor(personal('exempel'));
-    expect(cases).toMatch(/^Så har andra gjort[\s\S]*Göteborg/);
+    expect(cases).toMatch(/^Så har andra gjort[\s\S]*Solby/);
     const tips = personal('tips');
     await post(sofo.url, tips);
     expect(String((await replyTo(tips)).body.text)).toMatch(/tips/);
@@ -111,7 +111,7 @@ describe('votes per person in a channel (Universal Actions)', () => {
   };
 
   it('two users in one channel each see their own state; the card everyone sees is left alone', async () => {
-    const question = inChannel('vad är ett reserverat kontrakt?');
+    const question = inChannel('vad är en reserverad upphandling?');
     await post(sofo.url, question);
     const answer = cardOf(await replyTo(question));
     const buttons = feedbackButtons(answer);
@@ -137,7 +137,7 @@ describe('votes per person in a channel (Universal Actions)', () => {
     expect(texts(second.value)).toContain('👎 Tack! Vi använder det för att förbättra svaren.');
     expect(second.value.refresh.userIds).toEqual([other.id]);
     expect(connector.calls.filter((c) => c.method === 'PUT')).toHaveLength(0);
-    const votes = store.feedback.filter((f) => f.question === 'vad är ett reserverat kontrakt?');
+    const votes = store.feedback.filter((f) => f.question === 'vad är en reserverad upphandling?');
     expect(votes.map((v) => v.vote).sort()).toEqual(['down', 'up']);
     expect(new Set(votes.map((v) => v.user)).size).toBe(2);
 
@@ -148,11 +148,11 @@ describe('votes per person in a channel (Universal Actions)', () => {
     });
     const again = (await (await post(sofo.url, refresh)).json()) as Json;
     expect(texts(again.value)).toContain('👍 Tack för din återkoppling!');
-    expect(store.feedback.filter((f) => f.question === 'vad är ett reserverat kontrakt?')).toHaveLength(2);
+    expect(store.feedback.filter((f) => f.question === 'vad är en reserverad upphandling?')).toHaveLength(2);
   });
 
   it('a vote from a client without Universal Actions (Action.Submit) is stored and changes no one’s card', async () => {
-    const question = inChannel('What is a reserved contract?');
+    const question = inChannel('What is a reserved tender?');
     await post(sofo.url, question);
     const [up] = feedbackButtons(cardOf(await replyTo(question)));
     expect(up?.type).toBe('Action.Execute');
@@ -163,12 +163,12 @@ describe('votes per person in a channel (Universal Actions)', () => {
     });
     expect((await post(sofo.url, submit)).status).toBe(200);
     await new Promise((r) => setTimeout(r, 50));
-    expect(store.feedback.some((f) => f.question === 'What is a reserved contract?')).toBe(true);
+    expect(store.feedback.some((f) => f.question === 'What is a reserved tender?')).toBe(true);
     expect(connector.calls.filter((c) => c.method === 'PUT')).toHaveLength(0);
   });
 
   it('in a personal chat the buttons stay Action.Submit, and the card updates in place', async () => {
-    const question = personal('vad är ett reserverat kontrakt?');
+    const question = personal('vad är en reserverad upphandling?');
     await post(sofo.url, question);
     const buttons = feedbackButtons(cardOf(await replyTo(question)));
     expect(buttons.map((b) => b.type)).toEqual(['Action.Submit', 'Action.Submit']);

@@ -55,7 +55,8 @@ describe('the web chat page', () => {
 
   it('renders **bold** and *italic* as elements, and user text never as HTML', async () => {
     const { document, ask } = openPage();
-    await ask('<img src=x onerror=alert(1)> vem driver webbplatsen?');
+    // The fixture's ASF answer has both **bold** and *italic*.
+    await ask('<img src=x onerror=alert(1)> vad är ASF?');
     expect(document.querySelector('.msg.me')?.innerHTML).not.toContain('<img');
     expect(document.querySelector('.msg.bot strong')).not.toBeNull();
     expect(document.querySelector('.msg.bot em')).not.toBeNull();

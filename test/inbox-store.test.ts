@@ -4,13 +4,26 @@ import { join } from 'node:path';
 import type { InboxItem } from '../src/storage/inbox';
 import { LowdbStore } from '../src/storage/lowdb-store';
 import { MemoryStore } from '../src/storage/memory-store';
+import { PgStore } from '../src/storage/pg/pg-store';
 import type { Store } from '../src/storage/store';
+import { startPostgres, type TestPostgres } from './helpers/postgres';
 
 let dir: string;
+let postgres: TestPostgres;
+const opened: Store[] = [];
+beforeAll(async () => {
+  postgres = await startPostgres();
+}, 60_000);
+afterAll(async () => {
+  await postgres?.stop();
+});
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'sofo-inbox-'));
 });
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((s) => s.close()));
+  rmSync(dir, { recursive: true, force: true });
+});
 
 const item = (id: string, key: string): InboxItem => ({
   id,
@@ -26,6 +39,14 @@ const item = (id: string, key: string): InboxItem => ({
 const stores: [string, () => Promise<Store>][] = [
   ['MemoryStore', async () => new MemoryStore()],
   ['LowdbStore', () => LowdbStore.open(join(dir, 'sofo.json'))],
+  [
+    'PgStore',
+    async () => {
+      const store = await PgStore.open(await postgres.database());
+      opened.push(store);
+      return store;
+    },
+  ],
 ];
 
 describe.each(stores)('the inbox and counters in %s', (_name, open) => {
@@ -43,6 +64,17 @@ describe.each(stores)('the inbox and counters in %s', (_name, open) => {
     expect(await store.addInboxItems([item('c', 'pizza'), item('d', 'kurs')])).toBe(1);
     expect((await store.listInbox()).map((i) => i.id)).toEqual(['b', 'd']);
     expect(await store.listIgnoredKeys()).toEqual(['pizza']);
+  });
+
+  it('keeps questions only for the retention period', async () => {
+    const store = await open();
+    await store.addInboxItems([
+      item('old', 'kurs'),
+      { ...item('new', 'kurs'), at: '2026-12-05T10:00:00.000Z' },
+    ]);
+    const report = await store.purge(new Date('2026-12-03T00:00:00Z'), new Date('2026-12-05T12:00:00Z'));
+    expect(report.inbox).toBe(1);
+    expect((await store.listInbox()).map((i) => i.id)).toEqual(['new']);
   });
 
   it('adds counts to counters with the same key', async () => {

@@ -4,6 +4,7 @@ import { answersFor } from '../src/channels/shared/answers';
 import { webRoutes } from '../src/channels/web/routes';
 import { createApp, listen } from '../src/server/http';
 import { MemoryStore } from '../src/storage/memory-store';
+import { pseudonymizer } from '../src/storage/pseudonym';
 import { fixtureEngine } from './helpers/engine';
 
 let server: Server;
@@ -17,6 +18,7 @@ beforeAll(async () => {
     engine: answersFor('web', () => engine),
     store,
     now: () => new Date('2026-11-26T12:00:00Z'),
+    pseudonymize: pseudonymizer('test-key'),
   });
   server = await listen(createApp({ engine, log: (l) => logged.push(l), routers: [web] }), 0, '127.0.0.1');
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

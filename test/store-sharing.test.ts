@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LowdbStore } from '../src/storage/lowdb-store';
@@ -13,12 +13,12 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-const vote = (q: string): FeedbackRecord => ({
+const vote = (q: string, n = 0): FeedbackRecord => ({
   entryId: 'about-site',
   question: q,
   vote: 'up',
   platform: 'web',
-  user: 'u',
+  user: `u${n}`,
   at: 't',
 });
 
@@ -27,9 +27,9 @@ describe('one data file, two writers', () => {
     const server = await LowdbStore.open(file);
     const cli = await LowdbStore.open(file);
     await Promise.all(
-      Array.from({ length: 40 }, (_, i) => (i % 2 ? server : cli).addFeedback(vote(`q${i}`))),
+      Array.from({ length: 40 }, (_, i) => (i % 2 ? server : cli).addFeedback(vote(`q${i}`, i))),
     );
-    expect(JSON.parse(readFileSync(file, 'utf8')).feedback).toHaveLength(40);
+    expect(await cli.listFeedback()).toHaveLength(40);
     expect(await server.listFeedback()).toHaveLength(40);
   });
 
@@ -38,14 +38,14 @@ describe('one data file, two writers', () => {
     const script = `
       const { LowdbStore } = require(${JSON.stringify(join(__dirname, '..', 'dist', 'storage', 'lowdb-store.js'))});
       LowdbStore.open(${JSON.stringify(file)}).then(async (s) => {
-        for (let i = 0; i < 30; i++) await s.addFeedback({ entryId: 'x', question: 'cli' + i, vote: 'down', platform: 'web', user: 'u', at: 't' });
+        for (let i = 0; i < 30; i++) await s.addFeedback({ entryId: 'x', question: 'cli' + i, vote: 'down', platform: 'web', user: 'cli' + i, at: 't' });
       });`;
     const child = spawn(process.execPath, ['-e', script], { stdio: 'inherit' });
     const mine = (async () => {
-      for (let i = 0; i < 30; i++) await server.addFeedback(vote(`server${i}`));
+      for (let i = 0; i < 30; i++) await server.addFeedback(vote(`server${i}`, i));
     })();
     await Promise.all([mine, new Promise((resolve) => child.on('exit', resolve))]);
-    expect(JSON.parse(readFileSync(file, 'utf8')).feedback).toHaveLength(60);
+    expect(await server.listFeedback()).toHaveLength(60);
   });
 
   it('only one of two stores can claim the same subscriber and slot', async () => {

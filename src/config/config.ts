@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { type AdminConfig, readAdmin } from './admin';
 import { ConfigError } from './errors';
 import { PROJECT_ROOT } from './paths';
+import { readStorage, type StorageConfig } from './storage';
 import { readTeams, type TeamsConfig } from './teams';
 import { readTips, type TipsConfig } from './tips';
 
@@ -16,8 +17,9 @@ export interface Config {
   knowledgeDir: string;
   intentsDir: string;
   root: string;
-  /** The lowdb JSON file. */
+  /** The lowdb JSON file (and, beside it, the vote log and the pseudonym key file). */
   dataFile: string;
+  storage: StorageConfig;
   /** Absent when no Slack variables are set: the server then runs without Slack. */
   slack?: SlackConfig;
   /** Always there: Teams' endpoint is always mounted (unauthenticated when no app id is set). */
@@ -28,6 +30,7 @@ export interface Config {
 
 export type { AdminConfig } from './admin';
 export { ConfigError } from './errors';
+export type { StorageConfig } from './storage';
 export { TEAMS_APP_TYPES, type TeamsAppType, type TeamsConfig } from './teams';
 export type { StaticTipTarget, TipsConfig } from './tips';
 
@@ -48,6 +51,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     intentsDir: resolve(env.SOFO_INTENTS_DIR || resolve(PROJECT_ROOT, 'intents')),
     root: PROJECT_ROOT,
     dataFile: resolve(env.SOFO_DATA || 'data/sofo.json'),
+    storage: readStorage(env),
     ...(slack ? { slack } : {}),
     teams,
     tips,

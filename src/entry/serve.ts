@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { channelDeps } from '../channels/shared/channel-deps';
@@ -7,7 +8,9 @@ import { webRoutes } from '../channels/web/routes';
 import type { Config } from '../config/config';
 import type { Engine } from '../core/engine';
 import { createApp, listen } from '../server/http';
-import { LowdbStore } from '../storage/lowdb-store';
+import { openStore } from '../storage/open';
+import { type Pseudonymize, pseudonymizer } from '../storage/pseudonym';
+import { startRetention } from '../storage/retention';
 import type { Store } from '../storage/store';
 import type { TipSender } from '../tips/model';
 import { TipScheduler } from '../tips/scheduler';
@@ -19,8 +22,9 @@ export interface RunOptions {
   log?: (line: string) => void;
   now?: () => Date;
   host?: string;
-  /** Tests pass a store; otherwise the lowdb file at config.dataFile. */
+  /** Tests pass a store (with a random pseudonym key unless given); otherwise openStore(config). */
   store?: Store;
+  pseudonymize?: Pseudonymize;
 }
 
 export interface Running {
@@ -35,10 +39,18 @@ export interface Running {
 export async function startServer(config: Config, options: RunOptions = {}): Promise<Running> {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const engine = loadEngine(config);
-  const store = options.store ?? (await LowdbStore.open(config.dataFile));
+  const opened = options.store
+    ? {
+        store: options.store,
+        pseudonymize: options.pseudonymize ?? pseudonymizer(randomBytes(32).toString('hex')),
+        where: 'the given store',
+      }
+    : await openStore(config, log);
+  const { store, pseudonymize } = opened;
   const now = options.now ?? (() => new Date());
-  const channels = channelDeps({ engine: () => engine, store, log, now });
+  const channels = channelDeps({ engine: () => engine, store, log, now, pseudonymize });
   const deps = { engine, store, log, now };
+  log(`Data: ${opened.where}, votes kept ${config.storage.retentionDays} days`);
 
   let slack: SlackChannel | undefined;
   if (config.slack) {
@@ -55,19 +67,17 @@ export async function startServer(config: Config, options: RunOptions = {}): Pro
       ? `Teams: POST ${TEAMS_PATH} (${config.teams.appType}, app ${config.teams.appId})`
       : `Teams: POST ${TEAMS_PATH} UTAN AUTENTISERING / WITHOUT AUTHENTICATION: MicrosoftAppId is not set, so only a local Bot Framework Emulator can use it. Set MicrosoftAppId and MicrosoftAppPassword for Teams.`,
   );
-  const server = await listen(
-    createApp({
-      engine,
-      log,
-      routers: [
-        ...(slack?.router ? [slack.router] : []),
-        teams.router,
-        webRoutes(channels.forChannel('web')),
-      ],
-    }),
-    config.port,
-    options.host,
-  );
+  const app = createApp({
+    engine,
+    log,
+    routers: [...(slack?.router ? [slack.router] : []), teams.router, webRoutes(channels.forChannel('web'))],
+  });
+  // A database pool left open would keep a process that failed to start from exiting.
+  const server = await listen(app, config.port, options.host).catch(async (error: unknown) => {
+    if (!options.store) await store.close();
+    throw error;
+  });
+  const retention = startRetention(store, config.storage.retentionDays, now, log);
   await slack?.start();
   const scheduler = await startTips(config, deps, [...slackTipSender(config), teams.tipSender]);
   const { port } = server.address() as AddressInfo;
@@ -77,9 +87,12 @@ export async function startServer(config: Config, options: RunOptions = {}): Pro
     tips: scheduler,
     stop: async () => {
       scheduler.stop();
+      retention.stop();
       await slack?.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await channels.recorder.flush();
+      // A store the caller passed in is the caller's to close.
+      if (!options.store) await store.close();
     },
   };
 }

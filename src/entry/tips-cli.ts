@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { type Config, readConfig } from '../config/config';
 import { LANGS, type Lang } from '../core/lang';
-import { LowdbStore } from '../storage/lowdb-store';
+import { withStore } from '../storage/open';
 import type { Store } from '../storage/store';
 import type { TipSender } from '../tips/model';
 import { nextTip } from '../tips/rotation';
@@ -42,8 +42,8 @@ export async function tipsCommand(args: string[]): Promise<number> {
       return 0;
     }
     case 'subscribers': {
-      const store = await LowdbStore.open(config.dataFile);
-      for (const s of await store.listSubscriptions()) {
+      const subscriptions = await withStore(config, ({ store }) => store.listSubscriptions());
+      for (const s of subscriptions) {
         const next = nextTip(tips, s)?.id ?? '-';
         process.stdout.write(`${s.id}\t${s.lang}\tsince ${s.since}\t${s.source}\tnext ${next}\n`);
       }
@@ -52,23 +52,24 @@ export async function tipsCommand(args: string[]): Promise<number> {
     case 'send': {
       if (!values.now)
         throw new UsageError('sofo tips send needs --now (tips otherwise go out on the schedule)');
-      const store = await LowdbStore.open(config.dataFile);
-      const subscriptions = await store.listSubscriptions();
-      if (values.to && !subscriptions.some((s) => s.id === values.to)) {
-        throw new UsageError(`no subscriber "${values.to}" (see sofo tips subscribers)`);
-      }
-      const log = (line: string) => process.stderr.write(`${line}\n`);
-      const senders = [...slackTipSender(config), ...(await teamsTipSender(config, store, log))];
-      // A slot of its own: a tip sent now is an extra one, never the scheduled slot's.
-      const slot = `manual:${new Date().toISOString()}`;
-      const report = await tipRunner(engine, store, senders, log).runSlot(
-        slot,
-        (s) => !values.to || s.id === values.to,
-      );
-      process.stdout.write(
-        `sent ${report.sent.length}, ended ${report.ended.length}, failed ${report.failed.length}${report.failed.length ? ` (${report.failed.join(', ')})` : ''}\n`,
-      );
-      return report.failed.length > 0 ? 1 : 0;
+      return withStore(config, async ({ store }) => {
+        const subscriptions = await store.listSubscriptions();
+        if (values.to && !subscriptions.some((s) => s.id === values.to)) {
+          throw new UsageError(`no subscriber "${values.to}" (see sofo tips subscribers)`);
+        }
+        const log = (line: string) => process.stderr.write(`${line}\n`);
+        const senders = [...slackTipSender(config), ...(await teamsTipSender(config, store, log))];
+        // A slot of its own: a tip sent now is an extra one, never the scheduled slot's.
+        const slot = `manual:${new Date().toISOString()}`;
+        const report = await tipRunner(engine, store, senders, log).runSlot(
+          slot,
+          (s) => !values.to || s.id === values.to,
+        );
+        process.stdout.write(
+          `sent ${report.sent.length}, ended ${report.ended.length}, failed ${report.failed.length}${report.failed.length ? ` (${report.failed.join(', ')})` : ''}\n`,
+        );
+        return report.failed.length > 0 ? 1 : 0;
+      });
     }
     default:
       throw new UsageError(USAGE);

@@ -70,3 +70,11 @@ export function ignoreKeys(data: InboxData, keys: readonly string[]): void {
   data.ignoredKeys = [...ignored];
   data.inbox = data.inbox.filter((item) => !ignored.has(item.key));
 }
+
+/** Drops questions older than the retention cut-off; returns how many. */
+export function purgeItems(data: InboxData, before: Date): number {
+  const cut = before.toISOString();
+  const count = data.inbox.length;
+  data.inbox = data.inbox.filter((item) => item.at >= cut);
+  return count - data.inbox.length;
+}

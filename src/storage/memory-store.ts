@@ -1,26 +1,44 @@
-import { randomBytes } from 'node:crypto';
 import { MemoryTipStore } from '../tips/memory-tip-store';
+import { purgeDeliveries } from '../tips/tip-data';
 import { addCountsTo, type Counter } from './counters';
 import type { InboxItem } from './inbox';
 import * as inboxRules from './inbox';
-import type { ConversationRecord, FeedbackRecord, Platform, Store } from './store';
+import {
+  type ConversationRecord,
+  EVENT_RETENTION_MS,
+  type FeedbackRecord,
+  type Platform,
+  type PurgeReport,
+  type Store,
+  type StoreExport,
+} from './store';
+import { storedVote, voteKey } from './votes';
 
-/** The store for tests and for running without a data file. */
+/** The store for tests and for running without a data file: the contract, in this process only. */
 export class MemoryStore extends MemoryTipStore implements Store {
-  readonly feedback: FeedbackRecord[] = [];
+  private readonly votes = new Map<string, FeedbackRecord>();
   private readonly conversations = new Map<string, ConversationRecord>();
-  private readonly secret = randomBytes(16).toString('hex');
+  private readonly events = new Map<string, number>();
+  private readonly inboxData: inboxRules.InboxData = { inbox: [], ignoredKeys: [] };
+  private readonly counters: Counter[] = [];
 
-  async addFeedback(record: FeedbackRecord): Promise<void> {
-    this.feedback.push(record);
+  /** The current votes, for tests to look at without awaiting. */
+  get feedback(): FeedbackRecord[] {
+    return [...this.votes.values()];
+  }
+
+  async addFeedback(record: FeedbackRecord): Promise<boolean> {
+    const vote = storedVote(record);
+    const key = voteKey(vote);
+    const isNew = !this.votes.has(key);
+    // Delete first so the map's order stays oldest-first by the latest click.
+    this.votes.delete(key);
+    this.votes.set(key, vote);
+    return isNew;
   }
 
   async listFeedback(): Promise<FeedbackRecord[]> {
-    return [...this.feedback];
-  }
-
-  async salt(): Promise<string> {
-    return this.secret;
+    return [...this.votes.values()].map((v) => ({ ...v }));
   }
 
   async saveConversation(record: ConversationRecord): Promise<boolean> {
@@ -38,8 +56,61 @@ export class MemoryStore extends MemoryTipStore implements Store {
     return [...this.conversations.values()].map((r) => structuredClone(r));
   }
 
-  private readonly inboxData: inboxRules.InboxData = { inbox: [], ignoredKeys: [] };
-  private readonly counters: Counter[] = [];
+  async claimEvent(id: string, now: Date): Promise<boolean> {
+    const at = this.events.get(id);
+    if (at !== undefined && now.getTime() - at < EVENT_RETENTION_MS) return false;
+    this.events.set(id, now.getTime());
+    return true;
+  }
+
+  async purge(before: Date, now: Date): Promise<PurgeReport> {
+    let votes = 0;
+    for (const [key, vote] of this.votes) {
+      if (vote.at < before.toISOString()) {
+        this.votes.delete(key);
+        votes += 1;
+      }
+    }
+    let events = 0;
+    for (const [id, at] of this.events) {
+      if (now.getTime() - at >= EVENT_RETENTION_MS) {
+        this.events.delete(id);
+        events += 1;
+      }
+    }
+    return {
+      votes,
+      inbox: inboxRules.purgeItems(this.inboxData, before),
+      deliveries: purgeDeliveries(this.tipData, before),
+      events,
+    };
+  }
+
+  async forget(user: string): Promise<number> {
+    let removed = 0;
+    for (const [key, vote] of this.votes) {
+      if (vote.user === user) {
+        this.votes.delete(key);
+        removed += 1;
+      }
+    }
+    return removed;
+  }
+
+  async exportAll(): Promise<StoreExport> {
+    return {
+      votes: await this.listFeedback(),
+      inbox: await this.listInbox(),
+      ignoredKeys: await this.listIgnoredKeys(),
+      counters: await this.listCounts(),
+      conversations: await this.listConversations(),
+      subscriptions: await this.listSubscriptions(),
+      deliveries: await this.listDeliveries(),
+      events: this.events.size,
+    };
+  }
+
+  async close(): Promise<void> {}
 
   async addInboxItems(items: readonly InboxItem[]): Promise<number> {
     return inboxRules.addItems(this.inboxData, items);

@@ -21,6 +21,10 @@ export class MemoryTipStore implements TipStore {
     return structuredClone(rules.findDelivery(this.tipData, subscriptionId, slot));
   }
 
+  async listDeliveries(): Promise<Delivery[]> {
+    return structuredClone(this.tipData.deliveries);
+  }
+
   async claim(
     subscriptionId: string,
     slot: string,

@@ -60,6 +60,7 @@ export interface TipStore {
   subscribe(input: Omit<Subscription, 'offset' | 'cursor'>, tipCount: number): Promise<Subscription>;
   unsubscribe(id: string): Promise<boolean>;
   getDelivery(subscriptionId: string, slot: string): Promise<Delivery | undefined>;
+  listDeliveries(): Promise<Delivery[]>;
   /**
    * Atomically claims (subscription, slot): succeeds when there is no delivery yet, or an unfinished
    * one whose claim is older than `leaseMs`. Returns the delivery now held, or undefined.

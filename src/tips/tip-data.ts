@@ -86,3 +86,12 @@ export function complete(
   const subscription = data.subscriptions.find((s) => s.id === subscriptionId);
   if (state === 'sent' && subscription) subscription.cursor += 1;
 }
+
+/** Drops finished deliveries of slots before `before`; a claimed one stays until it is finished. */
+export function purgeDeliveries(data: TipData, before: Date): number {
+  const cut = before.toISOString();
+  const kept = data.deliveries.filter((d) => d.state === 'claimed' || d.slot >= cut);
+  const removed = data.deliveries.length - kept.length;
+  data.deliveries = kept;
+  return removed;
+}

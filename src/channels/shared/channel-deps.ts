@@ -1,9 +1,10 @@
 import type { Engine } from '../../core/engine';
 import { Recorder } from '../../inbox/recorder';
+import type { Pseudonymize } from '../../storage/pseudonym';
 import type { Platform, Store } from '../../storage/store';
 import { answersFor } from './answers';
+import { storeClaims } from './claims';
 import type { ChannelDeps } from './deps';
-import { RecentIds } from './recent-ids';
 import { withVotesRecorded } from './vote-recording';
 
 export interface SharedDeps {
@@ -12,6 +13,7 @@ export interface SharedDeps {
   store: Store;
   log: (line: string) => void;
   now: () => Date;
+  pseudonymize: Pseudonymize;
 }
 
 /**
@@ -24,7 +26,8 @@ export function channelDeps(shared: SharedDeps): {
 } {
   const recorder = new Recorder({ store: shared.store, now: shared.now, log: shared.log });
   const store = withVotesRecorded(shared.store, recorder, shared.engine);
-  const seen = new RecentIds();
+  // Claimed in the store (not the recording proxy): a retry after a restart or on another instance.
+  const seen = storeClaims(shared.store, shared.now, shared.log);
   return {
     recorder,
     forChannel: (channel) => ({
@@ -33,6 +36,7 @@ export function channelDeps(shared: SharedDeps): {
       log: shared.log,
       now: shared.now,
       seen,
+      pseudonymize: shared.pseudonymize,
     }),
   };
 }

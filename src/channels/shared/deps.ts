@@ -1,6 +1,7 @@
+import type { Pseudonymize } from '../../storage/pseudonym';
 import type { Store } from '../../storage/store';
 import type { Answers } from './answers';
-import type { RecentIds } from './recent-ids';
+import type { EventClaims } from './claims';
 
 /** What every channel's handlers need, passed in (tests pass a memory store and a fixed clock). */
 export interface ChannelDeps {
@@ -10,5 +11,7 @@ export interface ChannelDeps {
   log: (line: string) => void;
   now: () => Date;
   /** Event and activity ids already answered: platforms deliver again what they think was lost. */
-  seen: RecentIds;
+  seen: EventClaims;
+  /** Platform user id → pseudonym (keyed; the key is not in the store). */
+  pseudonymize: Pseudonymize;
 }

@@ -54,7 +54,7 @@ export function createSlackChannel(config: SlackConfig, channelDeps: ChannelDeps
   // A retried event (X-Slack-Retry-Num) carries the same event_id: answer it once.
   app.use(async ({ body, next }) => {
     const eventId = (body as { event_id?: unknown }).event_id;
-    if (typeof eventId === 'string' && !deps.seen.firstTime(`event:${eventId}`)) return;
+    if (typeof eventId === 'string' && !(await deps.seen.firstTime(`slack:event:${eventId}`))) return;
     await next();
   });
   registerMessages(app, deps);

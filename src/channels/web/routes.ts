@@ -3,13 +3,12 @@ import express, { type Router } from 'express';
 import { PROJECT_ROOT } from '../../config/paths';
 import { LANGS, type Lang } from '../../core/lang';
 import { refuseBodiesOver } from '../../server/body-limit';
-import { pseudonym } from '../../storage/pseudonym';
 import type { ChannelDeps } from '../shared/deps';
 
 const PAGE = join(PROJECT_ROOT, 'src', 'channels', 'web', 'public', 'index.html');
 
 /** The local web chat: a page at / and the JSON API it (and anyone else) calls. */
-export function webRoutes(deps: Pick<ChannelDeps, 'engine' | 'store' | 'now'>): Router {
+export function webRoutes(deps: Pick<ChannelDeps, 'engine' | 'store' | 'now' | 'pseudonymize'>): Router {
   const { engine } = deps;
   const router = express.Router();
   router.get('/', (_req, res) => {
@@ -69,11 +68,13 @@ export function webRoutes(deps: Pick<ChannelDeps, 'engine' | 'store' | 'now'>): 
         return;
       }
       // The page's own random session id, hashed like a platform user id: votes can be told apart, not traced.
-      const salt = await deps.store.salt();
-      const user = pseudonym(salt, 'web', typeof session === 'string' ? session.slice(0, 100) : 'anonymous');
+      const user = deps.pseudonymize(
+        'web',
+        typeof session === 'string' ? session.slice(0, 100) : 'anonymous',
+      );
       await deps.store.addFeedback({
         entryId: id,
-        question: q.slice(0, 500),
+        question: q,
         vote,
         platform: 'web',
         user,

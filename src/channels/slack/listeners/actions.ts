@@ -1,5 +1,4 @@
 import type { App, BlockAction, ButtonAction, types } from '@slack/bolt';
-import { pseudonym } from '../../../storage/pseudonym';
 import { ACTIONS, decodeValue } from '../actions';
 import type { SlackDeps } from '../context';
 import { escapeSlack } from '../escape';
@@ -12,15 +11,15 @@ export function registerActions(app: App, deps: SlackDeps): void {
   app.action<ButtonClick>(ACTIONS.feedback, async ({ ack, body, action, client, respond }) => {
     await ack();
     const value = decodeValue(action.value);
-    if (!value) return;
+    // A vote on something Sofo never answered is not data (a forged or stale button): refused, as on the web.
+    if (!value || !deps.engine.isReplyId(value.id)) return;
     const vote = action.action_id.endsWith('_up') ? 'up' : 'down';
-    const salt = await deps.store.salt();
     await deps.store.addFeedback({
       entryId: value.id,
       question: value.q,
       vote,
       platform: 'slack',
-      user: pseudonym(salt, 'slack', body.user.id),
+      user: deps.pseudonymize('slack', body.user.id),
       at: deps.now().toISOString(),
     });
     if (body.channel && body.message && !body.container?.is_ephemeral && !isDirect(body.channel.id)) {

@@ -46,7 +46,7 @@ async function answer(
   deps: SlackDeps,
   threadTs: string | undefined,
 ): Promise<void> {
-  if (!deps.seen.firstTime(`message:${message.channel}:${message.ts}`)) return;
+  if (!(await deps.seen.firstTime(`slack:message:${message.channel}:${message.ts}`))) return;
   // Bolt has acknowledged the event; let other requests waiting for their acknowledgement go first.
   await new Promise((resolve) => setImmediate(resolve));
   const question = questionFromSlack(message.text);

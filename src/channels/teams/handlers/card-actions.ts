@@ -1,5 +1,4 @@
 import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, TurnContext } from 'botbuilder';
-import { pseudonym } from '../../../storage/pseudonym';
 import type { AdaptiveCard } from '../card';
 import { CARD_CONTENT_TYPE } from '../card';
 import { type CardData, readCardData } from '../card-data';
@@ -63,7 +62,7 @@ export async function onCardExecute(
     if (
       !refresh &&
       (!context.activity.id ||
-        deps.seen.firstTime(`teams:${context.activity.conversation.id}:${context.activity.id}`))
+        (await deps.seen.firstTime(`teams:${context.activity.conversation.id}:${context.activity.id}`)))
     ) {
       await recordVote(context, data, deps);
     }
@@ -79,16 +78,17 @@ export async function onCardExecute(
   return { statusCode: 200, type: CARD_CONTENT_TYPE, value: card as unknown as Record<string, unknown> };
 }
 
-/** Stored like Slack's votes: the entry, the question, the vote, and a salted hash for the user. */
+/** Stored like Slack's votes: the entry, the question, the vote, and a keyed hash for the user. */
 async function recordVote(context: TurnContext, data: Feedback, deps: TeamsDeps): Promise<void> {
+  // A vote on something Sofo never answered is not data (a forged or stale button): refused, as on the web.
+  if (!deps.engine.isReplyId(data.id)) return;
   const from = context.activity.from;
-  const salt = await deps.store.salt();
   await deps.store.addFeedback({
     entryId: data.id,
     question: data.q,
     vote: data.vote,
     platform: 'teams',
-    user: pseudonym(salt, 'teams', from.aadObjectId ?? from.id),
+    user: deps.pseudonymize('teams', from.aadObjectId ?? from.id),
     at: deps.now().toISOString(),
   });
 }

@@ -17,7 +17,7 @@ import { onTipsCommand } from './tips';
  */
 export async function onMessage(context: TurnContext, deps: TeamsDeps): Promise<void> {
   const activity = context.activity;
-  if (activity.id && !deps.seen.firstTime(`teams:${activity.conversation.id}:${activity.id}`)) return;
+  if (activity.id && !(await deps.seen.firstTime(`teams:${activity.conversation.id}:${activity.id}`))) return;
 
   if (activity.value !== undefined && !activity.text) {
     const data = readCardData(activity.value);

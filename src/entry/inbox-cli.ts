@@ -3,7 +3,8 @@ import { type Config, readConfig } from '../config/config';
 import { InboxError } from '../inbox/errors';
 import type { InboxGroup } from '../inbox/grouping';
 import { Inbox } from '../inbox/inbox';
-import { LowdbStore } from '../storage/lowdb-store';
+import { openStore } from '../storage/open';
+import type { Store } from '../storage/store';
 import { loadEngine } from './load-engine';
 import { UsageError } from './usage-error';
 
@@ -20,7 +21,9 @@ export async function inboxCommand(args: string[], config: Config = readConfig()
     options: { json: { type: 'boolean' } },
   });
   const [sub, groupId, entryId] = positionals;
-  const inbox = openInbox(config, await LowdbStore.open(config.dataFile));
+  // The configured store (the data file, or PostgreSQL), closed when the command is done.
+  const { store } = await openStore(config, (line) => process.stderr.write(`${line}\n`));
+  const inbox = openInbox(config, store);
   try {
     switch (sub) {
       case undefined:
@@ -57,11 +60,13 @@ export async function inboxCommand(args: string[], config: Config = readConfig()
     if (!(error instanceof InboxError)) throw error;
     process.stderr.write(`sofo: ${error.message}\n`);
     return 1;
+  } finally {
+    await store.close();
   }
 }
 
 /** The CLI has no running engine to swap: a change is checked by loading the knowledge base again. */
-function openInbox(config: Config, store: LowdbStore): Inbox {
+function openInbox(config: Config, store: Store): Inbox {
   let engine = loadEngine(config);
   return new Inbox({
     store,

@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readConfig } from '../src/config/config';
 import { type Running, startServer } from '../src/entry/serve';
 import { StoreError } from '../src/storage/errors';
+import { testConfig } from './helpers/engine';
 import type { HttpDouble } from './helpers/http-double';
 import { startPostgres, type TestPostgres } from './helpers/postgres';
 import { fixture, nextTs, SIGNING_SECRET, sendEvent, slackApiDouble } from './helpers/slack';
@@ -46,7 +46,7 @@ afterEach(async () => {
 });
 
 async function start(env: Record<string, string>): Promise<Running> {
-  const config = readConfig({
+  const config = testConfig({
     PORT: '0',
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_BOT_TOKEN: 'xoxb-test-token',

@@ -8,14 +8,33 @@ describe('readConfig: Teams', () => {
     expect(readConfig({}).teams).toEqual({
       appId: '',
       appPassword: '',
-      appType: 'MultiTenant',
+      appType: 'SingleTenant',
       tenantId: '',
     });
     expect(readConfig({ MicrosoftAppId: '  ' }).teams.appId).toBe('');
   });
 
-  it('takes a multi-tenant bot from the app id and password', () => {
-    expect(readConfig({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'secret' }).teams).toEqual({
+  it('takes a single-tenant bot (what Azure creates today) from the app id, password and tenant', () => {
+    const env = { MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'secret', MicrosoftAppTenantId: TENANT };
+    expect(readConfig(env).teams).toEqual({
+      appId: APP_ID,
+      appPassword: 'secret',
+      appType: 'SingleTenant',
+      tenantId: TENANT,
+    });
+  });
+
+  it('requires the tenant by default, and says how to keep an older multi-tenant registration', () => {
+    const read = () => readConfig({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'secret' });
+    expect(read).toThrow(
+      /^MicrosoftAppTenantId: is missing: a SingleTenant bot \(MicrosoftAppType is SingleTenant when not set\)/,
+    );
+    expect(read).toThrow(/MicrosoftAppType=MultiTenant/);
+  });
+
+  it('still takes a multi-tenant bot when asked for one, without a tenant', () => {
+    const env = { MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'secret', MicrosoftAppType: 'MultiTenant' };
+    expect(readConfig(env).teams).toEqual({
       appId: APP_ID,
       appPassword: 'secret',
       appType: 'MultiTenant',
@@ -47,7 +66,12 @@ describe('readConfig: Teams', () => {
       { MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppTenantId: TENANT, MicrosoftAppPassword: 's' },
       'MicrosoftAppPassword',
     ],
-    ['MultiTenant without a password', {}, 'MicrosoftAppPassword'],
+    ['MultiTenant without a password', { MicrosoftAppType: 'MultiTenant' }, 'MicrosoftAppPassword'],
+    [
+      'the default (SingleTenant) without a password',
+      { MicrosoftAppTenantId: TENANT },
+      'MicrosoftAppPassword',
+    ],
     [
       'an unknown app type',
       { MicrosoftAppType: 'Tenantless', MicrosoftAppPassword: 's' },

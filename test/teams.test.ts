@@ -481,7 +481,13 @@ describe('with MicrosoftAppId set', () => {
     // botbuilder's CloudAdapter.process prints every refused token with console.error; keep the output clean.
     jest.spyOn(console, 'error').mockImplementation(() => undefined);
     secured = await startServer(
-      testConfig({ PORT: '0', MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'test-secret' }),
+      // A single-tenant bot, the default and what Azure creates today.
+      testConfig({
+        PORT: '0',
+        MicrosoftAppId: APP_ID,
+        MicrosoftAppPassword: 'test-secret',
+        MicrosoftAppTenantId: 'a1b2c3d4-e5f6-7890-abcd-ef1234567890',
+      }),
       { store: new MemoryStore(), log: () => undefined, host: '127.0.0.1' },
     );
   });

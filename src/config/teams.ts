@@ -13,9 +13,13 @@ export interface TeamsConfig {
   appId: string;
   /** MicrosoftAppPassword: the client secret; '' for UserAssignedMSI and without an app id. */
   appPassword: string;
-  /** MicrosoftAppType. */
+  /**
+   * MicrosoftAppType; SingleTenant when not set: Azure creates no new multi-tenant bots since 31 July
+   * 2025, so a new registration is single-tenant (or a managed identity). MultiTenant stays possible
+   * for registrations made before.
+   */
   appType: TeamsAppType;
-  /** MicrosoftAppTenantId: required for SingleTenant and UserAssignedMSI; '' otherwise allowed. */
+  /** MicrosoftAppTenantId: required for SingleTenant (so by default) and UserAssignedMSI. */
   tenantId: string;
 }
 
@@ -57,9 +61,10 @@ export function readTeams(env: NodeJS.ProcessEnv): TeamsConfig {
     throw new ConfigError('MicrosoftAppPassword', `is missing: a ${appType} bot needs its client secret`);
   }
   if (appType !== 'MultiTenant' && !tenantId) {
+    const defaulted = env.MicrosoftAppType?.trim() ? '' : ' (MicrosoftAppType is SingleTenant when not set)';
     throw new ConfigError(
       'MicrosoftAppTenantId',
-      `is missing: a ${appType} bot needs its directory (tenant) id`,
+      `is missing: a ${appType} bot${defaulted} needs its directory (tenant) id, the "App Tenant ID" of the Azure Bot; for a registration made as Multi Tenant before August 2025, set MicrosoftAppType=MultiTenant`,
     );
   }
   return { appId, appPassword, appType, tenantId };
@@ -67,7 +72,7 @@ export function readTeams(env: NodeJS.ProcessEnv): TeamsConfig {
 
 function readAppType(value: string | undefined): TeamsAppType {
   const wanted = value?.trim() ?? '';
-  if (wanted === '') return 'MultiTenant';
+  if (wanted === '') return 'SingleTenant';
   // botbuilder compares case-insensitively; so do we, and hand it the canonical spelling.
   const found = TEAMS_APP_TYPES.find((t) => t.toLowerCase() === wanted.toLowerCase());
   if (!found) {

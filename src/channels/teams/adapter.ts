@@ -10,7 +10,9 @@ export function createAdapter(config: TeamsConfig, log: (line: string) => void):
   const auth = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: config.appId,
     MicrosoftAppPassword: config.appPassword,
-    MicrosoftAppType: config.appType,
+    // Without an app id nothing is authenticated, which botbuilder allows only as MultiTenant (it
+    // refuses a SingleTenant set-up without an app id outright).
+    MicrosoftAppType: config.appId ? config.appType : 'MultiTenant',
     MicrosoftAppTenantId: config.tenantId,
   });
   const adapter = new CloudAdapter(auth);

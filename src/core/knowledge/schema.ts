@@ -59,11 +59,11 @@ export const intentSchema = z.strictObject({
   phrases,
   reply: bilingual,
   /**
-   * How to use Sofo where it is shown, keyed by surface ("slack", "teams", …): each channel shows only
-   * its own. The core never reads the keys; they are the channels' names for themselves.
+   * How to use Sofo where it is shown, keyed by surface: each channel shows only its own. The core
+   * never reads the keys; they are the channels' names for themselves.
    */
   usage: z
-    .record(z.string().regex(/^[a-z]+$/, 'must be a surface name such as slack or teams'), bilingual)
+    .record(z.string().regex(/^[a-z]+$/, 'must be the lower-case name of a channel Sofo runs in'), bilingual)
     .optional(),
 });
 

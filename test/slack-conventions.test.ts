@@ -174,6 +174,21 @@ describe('votes per person', () => {
   });
 });
 
+describe('contact details say where they come from', () => {
+  const PAGE = 'https://orebroforetag.coompanion.eu/sa-handlar-du-av-sociala-foretag/';
+
+  it('in `/kontakt` answers and in the Home tab’s directory: the guide, with its page', async () => {
+    const found = JSON.stringify((await slash('/kontakt', 'ekby')).blocks);
+    expect(found).toMatch(/Kontaktuppgifterna kommer från guiden/);
+    expect(found).toContain(`<${PAGE}|Kontaktuppgifterna kommer från guiden`);
+    const everyone = JSON.stringify((await slash('/kontakt', '', { user_id: 'U0ENDIR001' })).blocks);
+    expect(everyone).toMatch(/The contact details come from the guide/);
+    const home = JSON.stringify((await openHome('U0SVHOME03')).blocks);
+    expect(home).toMatch(/Kontaktpersoner\*"\}\},\{"type":"context"/);
+    expect(home).toContain(`<${PAGE}|Kontaktuppgifterna kommer från guiden`);
+  });
+});
+
 describe('plain-text fallbacks and escaped mrkdwn', () => {
   it('no Markdown markers in any `text`, no raw <, >, & in any mrkdwn, in everything Sofo sent', async () => {
     const asked = [

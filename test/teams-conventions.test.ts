@@ -103,6 +103,24 @@ describe('help in the client’s language, with Teams’ commands only', () => {
   });
 });
 
+describe('contact details say where they come from', () => {
+  it('in `kontakt` answers and in the cards the contact search inserts', async () => {
+    const PAGE = 'https://orebroforetag.coompanion.eu/sa-handlar-du-av-sociala-foretag/';
+    const question = personal('kontakt ekby');
+    await post(sofo.url, question);
+    const card = cardOf(await replyTo(question));
+    expect(texts(card).join('\n')).toMatch(/Kontaktuppgifterna kommer från guiden/);
+    expect(JSON.stringify(card)).toContain(PAGE);
+    const query = activity('compose_extension_query.json', connectorUrl, {
+      value: { commandId: 'kontakt', parameters: [{ name: 'query', value: 'ekby' }] },
+    });
+    const results = (await (await post(sofo.url, query)).json()) as Json;
+    const inserted = results.composeExtension.attachments[0].content;
+    expect(texts(inserted).join('\n')).toMatch(/come from the guide|kommer från guiden/);
+    expect(texts(inserted).join('\n')).toContain(PAGE);
+  });
+});
+
 describe('votes per person in a channel (Universal Actions)', () => {
   const other = {
     id: '29:second-user',

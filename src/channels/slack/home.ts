@@ -36,6 +36,10 @@ export function homeView(overview: Overview, lang: Lang): types.HomeView {
     section(`${label.cases}\n${overview.cases.map((c) => `• ${escapeSlack(c.title)}`).join('\n')}`),
     { type: 'divider' },
     section(label.contacts),
+    {
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: sourceLine(overview.contactsSource) }],
+    },
     ...overview.contacts
       .slice(0, 40)
       .map((c) =>
@@ -55,4 +59,9 @@ export function homeView(overview: Overview, lang: Lang): types.HomeView {
       ),
   ];
   return { type: 'home', blocks: blocks.slice(0, 100) };
+}
+
+/** Where the contact details come from, linking the guide's page. */
+function sourceLine(where: Overview['contactsSource']): string {
+  return `<${where.url}|${escapeSlack(where.title)}>`;
 }

@@ -61,7 +61,7 @@ export class Replies {
       title: PHRASES.contactsTitle[lang],
       text: hits.length > 1 ? PHRASES.contactsFound[lang] : '',
       contacts: hits.map((h) => card(h.contact, lang)),
-      source: source(lang),
+      source: contactsSource(lang),
     };
   }
 
@@ -72,7 +72,7 @@ export class Replies {
       title: PHRASES.contactsTitle[lang],
       text: PHRASES.directoryText[lang],
       contacts: this.kb.contacts.map((c) => card(c, lang)),
-      source: source(lang),
+      source: contactsSource(lang),
       feedback: false,
     };
   }
@@ -91,6 +91,7 @@ export class Replies {
         .filter((e) => e.type === 'case')
         .map((e) => ({ id: e.id, title: e.title[lang] })),
       contacts: this.kb.contacts.map((c) => card(c, lang)),
+      contactsSource: contactsSource(lang),
     };
   }
 
@@ -110,7 +111,7 @@ export class Replies {
       title: PHRASES.contactsTitle[lang],
       text: PHRASES.noContactFound[lang],
       contacts: this.kb.contacts.map((c) => card(c, lang)),
-      source: source(lang),
+      source: contactsSource(lang),
     };
   }
 
@@ -166,6 +167,11 @@ function base(kind: Reply['kind'], id: string, confidence: number, lang: Lang): 
     // Votes are asked for on what Sofo answered; not on small talk, nor on a question back (clarify).
     feedback: kind !== 'smalltalk' && kind !== 'clarify',
   };
+}
+
+/** Contact details are the guide's: say so, linking its page, so a reader can tell they may be dated. */
+function contactsSource(lang: Lang): ReplySource {
+  return { title: PHRASES.contactsSource[lang], url: GUIDE_URL };
 }
 
 function localUsage(usage: Readonly<Record<string, Bilingual>>, lang: Lang): Record<string, string> {

@@ -57,7 +57,7 @@ export interface Reply {
   usage?: Readonly<Record<string, string>>;
 }
 
-/** What Sofo is and knows: the Slack App Home and the Teams welcome are drawn from this. */
+/** What Sofo is and knows: a channel's home tab or welcome card is drawn from this. */
 export interface Overview {
   /** What Sofo is (the help text from intents/help.yaml). */
   intro: string;
@@ -67,6 +67,8 @@ export interface Overview {
   examples: string[];
   cases: { id: string; title: string }[];
   contacts: ContactCard[];
+  /** Where the contact details come from (the guide, with its page). */
+  contactsSource: ReplySource;
 }
 
 /** A weekly tip as every channel renders it: a nudge and a "Läs mer" that opens the entry it comes from. */

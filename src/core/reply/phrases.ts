@@ -35,4 +35,8 @@ export const PHRASES = {
     sv: 'Källa: guiden ”Så handlar du av sociala företag” (Coompanion)',
     en: 'Source: the guide “Så handlar du av sociala företag” (Coompanion; Swedish original, translated by Sofo)',
   },
+  contactsSource: {
+    sv: 'Kontaktuppgifterna kommer från guiden ”Så handlar du av sociala företag” (Coompanion) och kan ha ändrats sedan den skrevs.',
+    en: 'The contact details come from the guide “Så handlar du av sociala företag” (Coompanion) and may have changed since it was written.',
+  },
 } satisfies Record<string, Bilingual>;

@@ -1,7 +1,7 @@
 import type { Lang } from '../../../core/lang';
-import type { ContactCard } from '../../../core/reply/model';
+import type { ContactCard, Reply } from '../../../core/reply/model';
 import type { Answers } from '../../shared/answers';
-import { adaptiveCard, CARD_CONTENT_TYPE } from '../card';
+import { adaptiveCard, CARD_CONTENT_TYPE, textBlock } from '../card';
 import { contactContainer } from '../render';
 
 /** The search command of the messaging extension (manifest: composeExtensions[0].commands[0].id). */
@@ -28,20 +28,26 @@ export function searchContacts(engine: Answers, query: ContactQuery, lang: Lang 
     composeExtension: {
       type: 'result',
       attachmentLayout: 'list',
-      attachments: people.slice(skip, skip + count).map(contactResult),
+      attachments: people.slice(skip, skip + count).map((c) => contactResult(c, sourceText(reply))),
     },
   };
 }
 
-function contactResult(contact: ContactCard) {
+function contactResult(contact: ContactCard, source: string) {
+  const from = textBlock(source, { isSubtle: true, size: 'Small' });
   return {
     contentType: CARD_CONTENT_TYPE,
-    content: adaptiveCard([contactContainer(contact)]),
+    content: adaptiveCard([contactContainer(contact), ...(source ? [from] : [])]),
     preview: {
       contentType: 'application/vnd.microsoft.card.thumbnail',
       content: { title: contact.name, subtitle: contact.organisation, text: contact.role },
     },
   };
+}
+
+/** A card inserted into a conversation still says where its details come from, and links the guide. */
+function sourceText(reply: Reply): string {
+  return reply.source ? `[${reply.source.title}](${reply.source.url})` : '';
 }
 
 /** The typed text; Teams' first run sends `initialRun` instead of the search parameter. */

@@ -3,6 +3,7 @@ import { type Config, readConfig } from '../config/config';
 import { InboxError } from '../inbox/errors';
 import type { InboxGroup } from '../inbox/grouping';
 import { Inbox } from '../inbox/inbox';
+import { publicGroup } from '../inbox/public';
 import { openStore } from '../storage/open';
 import type { Store } from '../storage/store';
 import { loadEngine } from './load-engine';
@@ -79,12 +80,6 @@ function openInbox(config: Config, store: Store): Inbox {
     log: (line) => process.stderr.write(`${line}\n`),
     now: () => new Date(),
   });
-}
-
-/** A group as `sofo inbox --json` and GET /admin/api/inbox show it. */
-export function publicGroup(group: InboxGroup) {
-  const { id, count, outcome, lang, examples, candidates, last } = group;
-  return { id, count, outcome, lang, examples: examples.slice(0, 10), candidates, last };
 }
 
 function listing(groups: readonly InboxGroup[]): string {

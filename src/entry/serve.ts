@@ -1,12 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { AdminAuth } from '../admin/auth';
+import { adminRoutes } from '../admin/routes';
 import { channelDeps } from '../channels/shared/channel-deps';
 import { createSlackChannel, type SlackChannel } from '../channels/slack/app';
 import { createTeamsChannel, TEAMS_PATH } from '../channels/teams/channel';
 import { webRoutes } from '../channels/web/routes';
 import type { Config } from '../config/config';
 import type { Engine } from '../core/engine';
+import { Inbox } from '../inbox/inbox';
 import { createApp, listen } from '../server/http';
 import { openStore } from '../storage/open';
 import { type Pseudonymize, pseudonymizer } from '../storage/pseudonym';
@@ -38,7 +41,8 @@ export interface Running {
 /** Loads the knowledge (or refuses to start), opens the store, wires the channels, listens. */
 export async function startServer(config: Config, options: RunOptions = {}): Promise<Running> {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
-  const engine = loadEngine(config);
+  let engine = loadEngine(config);
+  const live = () => engine;
   const opened = options.store
     ? {
         store: options.store,
@@ -48,7 +52,31 @@ export async function startServer(config: Config, options: RunOptions = {}): Pro
     : await openStore(config, log);
   const { store, pseudonymize } = opened;
   const now = options.now ?? (() => new Date());
-  const channels = channelDeps({ engine: () => engine, store, log, now, pseudonymize });
+  const channels = channelDeps({ engine: live, store, log, now, pseudonymize });
+  const admin = adminRoutes({
+    auth: new AdminAuth(config.admin.token, now),
+    inbox: new Inbox({
+      store,
+      engine: live,
+      // An editor's change from /admin is live at once: the knowledge base is loaded again and swapped.
+      reload: async () => {
+        engine = loadEngine(config);
+      },
+      root: config.root,
+      draftsDir: config.admin.draftsDir,
+      log,
+      now,
+    }),
+    engine: live,
+    store,
+    log,
+    now,
+  });
+  log(
+    config.admin.token
+      ? 'Admin: /admin (SOFO_ADMIN_TOKEN)'
+      : 'Admin: /admin bara på den här datorn / on this computer only (set SOFO_ADMIN_TOKEN to open it to others)',
+  );
   const deps = { engine, store, log, now };
   log(`Data: ${opened.where}, votes kept ${config.storage.retentionDays} days`);
 
@@ -70,7 +98,12 @@ export async function startServer(config: Config, options: RunOptions = {}): Pro
   const app = createApp({
     engine,
     log,
-    routers: [...(slack?.router ? [slack.router] : []), teams.router, webRoutes(channels.forChannel('web'))],
+    routers: [
+      ...(slack?.router ? [slack.router] : []),
+      teams.router,
+      webRoutes(channels.forChannel('web')),
+      admin,
+    ],
   });
   // A database pool left open would keep a process that failed to start from exiting.
   const server = await listen(app, config.port, options.host).catch(async (error: unknown) => {

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { EntryFileError, samePhrasing, withQuestions } from '../src/inbox/phrasings';
+import { FIXTURE_KNOWLEDGE_DIR } from './helpers/engine';
 
 const FILE = `---
 id: guide-x            # stabilt id – ändra aldrig
@@ -56,7 +57,7 @@ describe('adding phrasings to an entry file', () => {
   });
 
   it('keeps every knowledge file byte for byte apart from the added line', () => {
-    const dir = join(__dirname, '..', 'knowledge');
+    const dir = FIXTURE_KNOWLEDGE_DIR;
     const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter(
       (f) => f.endsWith('.md') && !f.endsWith('README.md'),
     );

@@ -1,13 +1,15 @@
+import type { ExplainCandidate, ExplainOutcome, Explanation } from './explain';
 import type { Entry, IntentId, KnowledgeBase, Tip } from './knowledge/model';
 import type { Lang } from './lang';
 import { ContactFinder, type ContactHit, combineHits } from './matching/contacts';
 import type { Scored } from './matching/index';
-import { Matcher } from './matching/matcher';
+import { type Lexicons, Matcher, NO_LEXICONS, type Ranked } from './matching/matcher';
 import { PhraseSet } from './matching/phrases';
 import { TUNING } from './matching/tuning';
 import { Replies } from './reply/compose';
 import type { Overview, Reply, TipMessage } from './reply/model';
 import { cleanText } from './text/clean';
+import { BLANKS, scrub } from './text/scrub';
 import { isStopword } from './text/stopwords';
 import { hasLetters, tokenize } from './text/tokenize';
 
@@ -16,15 +18,28 @@ export interface AskOptions {
   lang?: Lang;
 }
 
+export interface EngineOptions {
+  /** The compiled dictionaries (src/core/lexicon); without them only the knowledge base's words are known. */
+  lexicons?: Lexicons;
+}
+
+/** A reply with the reason it was chosen: `sofo ask --explain`, the editors' test panel. */
+export interface Explained {
+  reply: Reply;
+  explanation: Explanation;
+}
+
 /** How much a whole-question match with a help or list phrase must be to count as that intent. */
 const INTENT_SIMILARITY = 0.8;
+/** How many candidates an explanation lists. */
+const EXPLAIN_DEPTH = 5;
 
 /**
  * The answer engine: question text in, Reply out. Knows nothing of Slack, Teams or HTTP.
  *
  * The order of questions it asks itself: is there any text → is it only a greeting or thanks → is it
- * asking for help or the case list → does it name a person → does it ask for a person by organisation
- * or place → which entry fits, and how surely (answer, clarify, fallback).
+ * asking for help or the case list → does it name a person → does it ask for a person by role,
+ * organisation or place → which entry fits, and how surely (answer, clarify, fallback).
  */
 export class Engine {
   private readonly matcher: Matcher;
@@ -35,8 +50,11 @@ export class Engine {
   private readonly entries: Map<string, Entry>;
   private readonly replies: Replies;
 
-  constructor(readonly kb: KnowledgeBase) {
-    this.matcher = new Matcher(kb);
+  constructor(
+    readonly kb: KnowledgeBase,
+    options: EngineOptions = {},
+  ) {
+    this.matcher = new Matcher(kb, options.lexicons ?? NO_LEXICONS);
     this.contacts = new ContactFinder(kb.contacts);
     this.entries = new Map(kb.entries.map((e) => [e.id, e]));
     this.replies = new Replies(kb);
@@ -51,33 +69,75 @@ export class Engine {
   }
 
   ask(text: string, options: AskOptions = {}): Reply {
-    const words = tokenize(cleanText(text));
+    return this.run(text, options, false).reply;
+  }
+
+  /** The reply and why: the outcome, the bar it had to clear, and each candidate's matched words. */
+  explain(text: string, options: AskOptions = {}): Explained {
+    const { reply, explanation } = this.run(text, options, true);
+    return {
+      reply,
+      explanation: explanation ?? { outcome: 'empty', threshold: 0, candidates: [], reason: '' },
+    };
+  }
+
+  private run(
+    text: string,
+    options: AskOptions,
+    explain: boolean,
+  ): { reply: Reply; explanation?: Explanation } {
+    // Personal data never takes part in matching: an e-mail address is no topic word.
+    const words = tokenize(scrub(cleanText(text), BLANKS));
     const lang = options.lang ?? this.matcher.languages.guess(words);
-    if (!words.some(hasLetters)) return this.replies.intent('help', lang, 1);
+    const trace = new Trace(explain);
+    if (!words.some(hasLetters)) return trace.done(this.replies.intent('help', lang, 1), 'empty', 'no words');
 
     // "Hej! …" and "… tack!" wrap questions; only when nothing else is left are they the message.
     const { rest, labels } = this.wrappers.strip(words);
     const smalltalk = labels[labels.length - 1];
-    if (smalltalk && rest.every((w) => isStopword(w, lang))) return this.replies.intent(smalltalk, lang, 1);
+    if (smalltalk && rest.every((w) => isStopword(w, lang)))
+      return trace.done(this.replies.intent(smalltalk, lang, 1), 'smalltalk', 'only a greeting or thanks');
 
     const intent = this.intents.closest(rest);
     if (intent && intent.similarity >= INTENT_SIMILARITY) {
-      return this.replies.intent(intent.label, lang, intent.similarity);
+      const outcome = intent.label === 'help' ? 'help' : intent.label === 'list-cases' ? 'list' : 'smalltalk';
+      return trace.done(
+        this.replies.intent(intent.label, lang, intent.similarity),
+        outcome,
+        `the whole question is like a phrase of "${intent.label}"`,
+      );
     }
 
     const named = this.contacts.byName(rest, (w) => this.matcher.knows(w));
-    if (named.length > 0) return this.replies.contacts(named, lang);
+    if (named.length > 0)
+      return trace.done(this.replies.contacts(named, lang), 'contact', 'a person was named', people(named));
 
-    const { rest: topic, found: asksForPerson } = this.contactCues.remove(rest);
-    if (asksForPerson) {
-      const reply = this.personByIdentity(topic, lang);
-      if (reply) return reply;
+    // "ringa", "mejla", "vem kan jag kontakta": cues that a person is wanted, never topic words.
+    const { rest: topic, found: cue } = this.contactCues.remove(rest);
+    if (cue || this.contacts.mentionsRole(topic)) {
+      const hits = this.personByIdentity(topic, lang);
+      if (hits)
+        return trace.done(
+          this.replies.contacts(hits, lang),
+          'contact',
+          'a person was asked for by role, organisation or place, with no other topic',
+          people(hits),
+        );
     }
 
-    const decision = decide(this.matcher.rank(rest, lang), contentWordCount(rest, lang));
+    const ranked = this.withoutNameOnlyMatches(topic, lang, this.matcher.rank(topic, lang));
+    const decision = decide(ranked, contentWordCount(topic, lang));
+    const candidates = () => this.matcher.explain(topic, lang, ranked.slice(0, EXPLAIN_DEPTH));
     // "tack, det var precis vad jag behövde": the thanks is the message, not an unknown question.
-    if (decision.kind === 'fallback' && smalltalk) return this.replies.intent(smalltalk, lang, 0.5);
-    return this.reply(decision, lang);
+    if (decision.kind === 'fallback' && smalltalk)
+      return trace.done(this.replies.intent(smalltalk, lang, 0.5), 'smalltalk', 'thanks around no question');
+    return trace.done(
+      this.reply(decision, lang),
+      decision.kind,
+      reasonOf(decision),
+      candidates,
+      decision.required,
+    );
   }
 
   /** Whether an id is one a reply can carry: an entry, an intent, the fallback, a person, the directory. */
@@ -105,30 +165,52 @@ export class Engine {
 
   /** `/kontakt`, `sofo contacts`: people ranked by name, organisation, place, role or topic. */
   lookupContacts(query: string, options: AskOptions = {}): Reply {
-    const words = tokenize(cleanText(query));
+    const words = tokenize(scrub(cleanText(query), BLANKS));
     const lang = options.lang ?? this.matcher.languages.guess(words);
     if (!words.some(hasLetters)) return this.replies.directory(lang);
     const byTopic = this.contactsOfEntries(this.matcher.rank(words, lang));
-    const people = combineHits(
+    const hits = combineHits(
       this.contacts.byName(words, (w) => this.matcher.knows(w)),
       this.contacts.byDescription(words),
       byTopic,
     ).filter((h) => h.score >= TUNING.contact);
-    return people.length > 0 ? this.replies.contacts(people, lang) : this.replies.noContact(lang);
+    return hits.length > 0 ? this.replies.contacts(hits, lang) : this.replies.noContact(lang);
   }
 
   /**
-   * "Who is the contact person at Social Trade?": a person asked for by organisation, place or role, with
-   * no topic left once those words are gone. With a topic left ("… om fruktkorgarna i Göteborg"), the
-   * entry answers instead: it names its own contact persons.
+   * "Who is the procurement strategist in Nordanstig?": a person asked for by role, organisation or
+   * place, with no topic left once those words are gone. With a topic left ("… om fruktkorgarna i
+   * Göteborg"), the entry answers instead: it names its own contact persons.
    */
-  private personByIdentity(words: string[], lang: Lang): Reply | undefined {
-    const people = this.contacts.byDescription(words, 'identity').filter((h) => h.score >= TUNING.contact);
-    if (people.length === 0) return undefined;
+  private personByIdentity(words: string[], lang: Lang): ContactHit[] | undefined {
+    const hits = this.contacts.byDescription(words, 'identity').filter((h) => h.score >= TUNING.contact);
+    if (hits.length === 0) return undefined;
     const remainder = this.contacts.withoutIdentityWords(words);
     const topic = decide(this.matcher.rank(remainder, lang), contentWordCount(remainder, lang));
     if (remainder.some((w) => !isStopword(w, lang)) && topic.kind !== 'fallback') return undefined;
-    return this.replies.contacts(people, lang);
+    return hits;
+  }
+
+  /**
+   * A place or organisation name alone never carries a match: "Malmö stad" shares "stad" with
+   * "Göteborgs Stad", which says nothing about what is asked. A candidate that explains nothing but
+   * such names, while other words of the question go unexplained, is dropped. ("Berätta om
+   * Nordanstig" is explained whole by the name, and stays.)
+   */
+  private withoutNameOnlyMatches(words: readonly string[], lang: Lang, ranked: Ranked[]): Ranked[] {
+    const top = ranked.slice(0, 3);
+    const explained = this.matcher.explain(words, lang, top);
+    const nameOnly = new Set(
+      explained
+        .filter(
+          (c) =>
+            c.unexplained.length > 0 &&
+            c.matched.length > 0 &&
+            c.matched.every((m) => this.contacts.isIdentityWord(m.word)),
+        )
+        .map((c) => c.id),
+    );
+    return nameOnly.size === 0 ? ranked : ranked.filter((r) => !nameOnly.has(r.id));
   }
 
   private contactsOfEntries(ranked: Scored[]): ContactHit[] {
@@ -159,14 +241,54 @@ export class Engine {
   }
 }
 
+/** Collects the explanation only when asked for: the common path builds nothing extra. */
+class Trace {
+  constructor(private readonly wanted: boolean) {}
+
+  done(
+    reply: Reply,
+    outcome: ExplainOutcome,
+    reason: string,
+    candidates: ExplainCandidate[] | (() => ExplainCandidate[]) = [],
+    threshold = 0,
+  ): { reply: Reply; explanation?: Explanation } {
+    if (!this.wanted) return { reply };
+    const list = typeof candidates === 'function' ? candidates() : candidates;
+    return {
+      reply,
+      explanation: { outcome, threshold: Math.round(threshold * 1000) / 1000, candidates: list, reason },
+    };
+  }
+}
+
+function people(hits: readonly ContactHit[]): ExplainCandidate[] {
+  return hits.slice(0, EXPLAIN_DEPTH).map((h) => ({
+    id: `contact:${h.contact.id}`,
+    score: Math.round(h.score * 1000) / 1000,
+    matched: [],
+    unexplained: [],
+  }));
+}
+
 function contentWordCount(words: readonly string[], lang: Lang): number {
   return words.filter((w) => !isStopword(w, lang)).length;
 }
 
 type Decision =
-  | { kind: 'fallback'; ranked: Scored[] }
-  | { kind: 'clarify'; best: Scored; close: Scored[] }
-  | { kind: 'answer'; best: Scored; ranked: Scored[] };
+  | { kind: 'fallback'; ranked: Scored[]; required: number }
+  | { kind: 'clarify'; best: Scored; close: Scored[]; required: number }
+  | { kind: 'answer'; best: Scored; ranked: Scored[]; required: number };
+
+function reasonOf(decision: Decision): string {
+  switch (decision.kind) {
+    case 'fallback':
+      return 'no candidate reached the threshold';
+    case 'clarify':
+      return 'the best candidates scored too close to tell apart';
+    case 'answer':
+      return 'the best candidate reached the threshold, well ahead of the next';
+  }
+}
 
 /**
  * Scores to outcome: too weak → fallback; a runner-up too close → clarify; else answer. A short question
@@ -177,10 +299,10 @@ function decide(ranked: Scored[], contentWords: number): Decision {
   const [best, second] = ranked;
   const strict = best !== undefined && best.unexplained > 0;
   const required = TUNING.answer + (strict ? (TUNING.shortQuestion * Math.max(0, 3 - contentWords)) / 2 : 0);
-  if (!best || best.score < required) return { kind: 'fallback', ranked };
+  if (!best || best.score < required) return { kind: 'fallback', ranked, required };
   if (second && second.score >= best.score * TUNING.clarifyRatio) {
     const close = ranked.filter((r) => r.score >= best.score * TUNING.clarifyRatio).slice(0, 3);
-    return { kind: 'clarify', best, close };
+    return { kind: 'clarify', best, close, required };
   }
-  return { kind: 'answer', best, ranked };
+  return { kind: 'answer', best, ranked, required };
 }

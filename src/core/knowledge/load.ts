@@ -14,6 +14,7 @@ import {
   intentSchema,
   tipsSchema,
 } from './schema';
+import { readSynonyms } from './synonyms';
 import { YamlSource } from './yaml-source';
 
 export interface KnowledgePaths {
@@ -64,11 +65,13 @@ export function loadKnowledge(paths: KnowledgePaths): KnowledgeBase {
   );
 
   const tips = readTips(join(paths.knowledgeDir, 'tips.yaml'), name, problems, declared.entries);
+  const synonymsFile = join(paths.knowledgeDir, 'synonyms.yaml');
+  const synonyms = readSynonyms(synonymsFile, name(synonymsFile), problems);
 
   checkReferences(entries, declared, problems);
   if (problems.length > 0 || !fallback || !cues) throw new KnowledgeError(problems);
   const fallbackText: FallbackText = { reply: fallback.reply, links: fallback.links.map(toLink) };
-  return { entries, contacts, intents, fallback: fallbackText, contactCues: cues.phrases, tips };
+  return { entries, contacts, intents, fallback: fallbackText, contactCues: cues.phrases, tips, synonyms };
 }
 
 function markdownFiles(dir: string): string[] {

@@ -1,4 +1,5 @@
 import type { Bilingual } from '../lang';
+import type { SynonymGroups } from './synonyms';
 
 export const ENTRY_TYPES = ['guide', 'case', 'resource', 'concept', 'about'] as const;
 export type EntryType = (typeof ENTRY_TYPES)[number];
@@ -67,4 +68,6 @@ export interface KnowledgeBase {
   /** Phrases that mark a question as asking for a person ("vem kan jag kontakta …"). */
   contactCues: Bilingual<string[]>;
   tips: Tip[];
+  /** Words that mean the same (knowledge/synonyms.yaml); none when absent. */
+  synonyms?: SynonymGroups;
 }

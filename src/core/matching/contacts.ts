@@ -15,6 +15,10 @@ interface Profile {
   last: string[];
   /** Who the person is: organisation, places, role. */
   identity: WordSet;
+  /** The organisation and places alone: names, which never carry a topic match. */
+  names: WordSet;
+  /** The role's content words ("upphandlingsstrateg", "procurement strategist"). */
+  role: WordSet;
   /** What the person can be asked about. */
   topics: WordSet;
 }
@@ -35,7 +39,9 @@ export class ContactFinder {
         contact.role.sv,
         contact.role.en,
       ]);
-      return { contact, first, last, identity, topics: new WordSet(contact.topics) };
+      const names = new WordSet([contact.organisation, ...contact.places]);
+      const role = new WordSet([contact.role.sv, contact.role.en], true);
+      return { contact, first, last, identity, names, role, topics: new WordSet(contact.topics) };
     });
   }
 
@@ -67,6 +73,18 @@ export class ContactFinder {
       if (matched > 0) hits.push({ contact: p.contact, score: matched / content.length });
     }
     return hits.sort((a, b) => b.score - a.score);
+  }
+
+  /** Whether the words name someone's role ("upphandlingsstrategen", "strategist"): a person is wanted. */
+  mentionsRole(words: readonly string[]): boolean {
+    const content = contentWords(words);
+    return content.some((w) => this.profiles.some((p) => p.role.match(w) === 1));
+  }
+
+  /** A word of an organisation's or a place's name ("Göteborgs", "stad", "Nordanstig"). */
+  isIdentityWord(word: string): boolean {
+    const folded = fold(word);
+    return this.profiles.some((p) => p.names.match(folded) === 1);
   }
 
   /** The words that say who someone is (organisation, place, role), to tell them from a topic. */
@@ -103,15 +121,20 @@ class WordSet {
   private readonly keys = new Set<string>();
   private readonly words: string[];
 
-  constructor(texts: readonly string[]) {
-    this.words = tokenize(texts.join(' ')).map(fold);
+  /** `contentOnly`: leave out function words ("och" of "arbetsmarknads- och flyktingenheten"). */
+  constructor(texts: readonly string[], contentOnly = false) {
+    this.words = tokenize(texts.join(' '))
+      .map(fold)
+      .filter((w) => !contentOnly || (!isStopword(w, 'sv') && !isStopword(w, 'en')));
     for (const w of this.words) for (const k of [w, stem(w, 'sv'), stem(w, 'en')]) this.keys.add(k);
   }
 
   /** 1 for a word or stem hit, 0.8 for "upphandling" in "upphandlingsstrateg", else 0. */
   match(word: string): number {
     if (this.keys.has(word) || this.keys.has(stem(word, 'sv')) || this.keys.has(stem(word, 'en'))) return 1;
-    return word.length >= 5 && this.words.some((w) => w.startsWith(word)) ? 0.8 : 0;
+    // "upphandling" in "upphandlingsstrateg", and "arbetsmarknadsfrågor" about "arbetsmarknads-".
+    const prefix = (a: string, b: string) => b.length >= 5 && a.startsWith(b);
+    return this.words.some((w) => prefix(w, word) || (w.length >= 6 && prefix(word, w))) ? 0.8 : 0;
   }
 }
 

@@ -1,9 +1,23 @@
+import type { MatchedWord } from '../explain';
 import type { Lang } from '../lang';
-import { isStopword } from '../text/stopwords';
+import type { Lexicon } from '../lexicon/lexicon';
+import { isAnyStopword } from '../text/stopwords';
 import { fold, tokenize } from '../text/tokenize';
 import { documentKeys, type QueryTerm, queryTerms, WEIGHTS } from './analyze';
+import type { SynonymIndex } from './synonyms';
 import { TUNING } from './tuning';
 import { Vocabulary } from './vocabulary';
+
+/** What the index needs beyond its texts: the dictionaries and the editors' synonyms. */
+export interface LanguageTools {
+  /** This language's dictionary (compounds are split by it). */
+  lexicon: Lexicon;
+  /** Whether a word is a real word in any language Sofo reads. */
+  isWord(word: string): boolean;
+  /** Whether a word is a noun or a name in any language Sofo reads. */
+  isNoun(word: string): boolean;
+  synonyms: SynonymIndex;
+}
 
 /** A text of a document and how much a hit in it counts (a title more than a passing mention). */
 export interface Field {
@@ -67,6 +81,7 @@ export class LanguageIndex {
   constructor(
     readonly lang: Lang,
     docs: readonly IndexedDoc[],
+    private readonly tools: LanguageTools,
   ) {
     this.ids = docs.map((d) => d.id);
     this.totals = new Float64Array(docs.length);
@@ -82,11 +97,11 @@ export class LanguageIndex {
     // Keys are worked out once per distinct word, not per occurrence.
     const keysOf = new Map<string, { ids: number[]; weights: number[]; stopword: boolean }>();
     for (const t of distinct) {
-      const keys = documentKeys(t, lang, this.vocabulary);
+      const keys = documentKeys(t, lang, this.vocabulary, tools.lexicon);
       keysOf.set(t, {
         ids: keys.map((k) => this.intern(k.key)),
         weights: keys.map((k) => k.weight),
-        stopword: isStopword(t, lang),
+        stopword: isAnyStopword(t),
       });
     }
 
@@ -151,7 +166,40 @@ export class LanguageIndex {
   }
 
   terms(tokens: readonly string[], repair = true): QueryTerm[] {
-    return queryTerms(tokens, this.lang, this.vocabulary, (key) => this.keyIds.has(key), repair);
+    return queryTerms(tokens, {
+      lang: this.lang,
+      vocabulary: this.vocabulary,
+      lexicon: this.tools.lexicon,
+      isWord: this.tools.isWord,
+      isNoun: this.tools.isNoun,
+      synonyms: this.tools.synonyms,
+      value: (key) => {
+        const id = this.keyIds.get(key);
+        return id === undefined ? 0 : (this.idf[id] ?? 0);
+      },
+      repair,
+    });
+  }
+
+  /** Which question words a document explains, and how; and which content words it leaves out. */
+  explain(id: string, terms: readonly QueryTerm[]): { matched: MatchedWord[]; unexplained: string[] } {
+    const doc = this.ids.indexOf(id);
+    const matched: MatchedWord[] = [];
+    const unexplained: string[] = [];
+    for (const term of terms) {
+      let best: { value: number; as: string; via: MatchedWord['via'] } | undefined;
+      for (const key of term.keys) {
+        const kid = this.keyIds.get(key.key);
+        if (kid === undefined || doc < 0) continue;
+        const at = binarySearch(this.postingDocs[kid] ?? new Int32Array(0), doc);
+        if (at < 0) continue;
+        const value = this.keyValue(kid, key.weight, term.stopword) * (this.postingWeights[kid]?.[at] ?? 0);
+        if (!best || value > best.value) best = { value, as: key.as, via: key.via };
+      }
+      if (best && !term.stopword) matched.push({ word: term.token, as: best.as, via: best.via });
+      else if (!best && !term.stopword) unexplained.push(term.token);
+    }
+    return { matched, unexplained };
   }
 
   /** Documents ranked by coverage of the question, best first (the top few only). */
@@ -161,8 +209,7 @@ export class LanguageIndex {
       .map((term) => ({ term, value: this.termValue(term) }))
       .sort((a, b) => b.value - a.value);
     const mass = weighted.reduce(
-      (sum, { term, value }) =>
-        sum + (term.keys.length === 0 && !term.stopword ? this.unknownWordMass(term.token) : value),
+      (sum, { term, value }) => sum + (term.unknown ? this.unknownMass(term) : value),
       0,
     );
     if (mass <= 0) return [];
@@ -338,12 +385,15 @@ export class LanguageIndex {
   }
 
   /**
-   * What an unknown word weighs: long words are usually content ("momssats", "avtalsspärren"), short
-   * ones often filler the knowledge base never needed ("nya", "jobbat").
+   * What a word no document explains weighs. A real word is a topic of its own, as informative as the
+   * rarest word the knowledge base has ("moms", "lön", "Malmö"). A non-word counts by its length: a
+   * long one is usually content the dictionary lacks ("avtalsspärren"), a short one often noise.
    */
-  private unknownWordMass(word: string): number {
+  private unknownMass(term: QueryTerm): number {
+    if (term.unknown === 'noun') return TUNING.unknownNoun * this.maxIdf;
+    if (term.unknown === 'word') return TUNING.unknownWord * this.maxIdf;
     const span = TUNING.unknownFullLength - 3;
-    return (TUNING.unknownScale * this.maxIdf * Math.min(Math.max(word.length - 3, 0), span)) / span;
+    return (TUNING.unknownScale * this.maxIdf * Math.min(Math.max(term.token.length - 3, 0), span)) / span;
   }
 
   private intern(key: string): number {

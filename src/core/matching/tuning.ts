@@ -6,7 +6,11 @@
 export const TUNING = {
   /** Function words still count where they match, but only a little. */
   stopwordFactor: 0.25,
-  /** An unknown word of this many letters or more weighs as much as the rarest known word … */
+  /** A noun or name the knowledge base never uses weighs this share of its rarest word's weight … */
+  unknownNoun: Number(process.env.T_UN ?? 1),
+  /** … another real word it never uses (a verb, an adjective) this share. */
+  unknownWord: Number(process.env.T_UW ?? 0.2),
+  /** An unknown non-word of this many letters or more weighs as much as the rarest known word … */
   unknownFullLength: 8,
   /** … times this. Shorter unknown words weigh proportionally less ("nya" next to nothing). */
   unknownScale: 1.25,

@@ -52,14 +52,25 @@ const CONVERSATIONAL: Record<Lang, string[]> = {
   ],
 };
 
+/** The bot's own name is how a user addresses it ("God morgon Sofo"), never what they ask about. */
+const ADDRESS = ['sofo'];
+
 const lists: Record<Lang, Set<string>> = {
-  sv: withFolded([...swedish.words, ...CONVERSATIONAL.sv]),
-  en: withFolded([...english.words, ...CONVERSATIONAL.en]),
+  sv: withFolded([...swedish.words, ...CONVERSATIONAL.sv, ...ADDRESS]),
+  en: withFolded([...english.words, ...CONVERSATIONAL.en, ...ADDRESS]),
 };
 
 /** Function words: they still count where the knowledge base uses them, but never as unknown words. */
 export function isStopword(word: string, lang: Lang): boolean {
   return lists[lang].has(word);
+}
+
+/**
+ * A function word of either language: a question is often mixed ("what is a reserverat kontrakt?"),
+ * and the English "what is a" is no more a topic when read against the Swedish texts.
+ */
+export function isAnyStopword(word: string): boolean {
+  return lists.sv.has(word) || lists.en.has(word);
 }
 
 export function stopwords(lang: Lang): ReadonlySet<string> {

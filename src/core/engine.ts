@@ -1,6 +1,6 @@
 import type { ExplainCandidate, ExplainOutcome, Explanation } from './explain';
 import type { Entry, IntentId, KnowledgeBase, Tip } from './knowledge/model';
-import type { Lang } from './lang';
+import { LANGS, type Lang } from './lang';
 import { ContactFinder, type ContactHit, combineHits } from './matching/contacts';
 import type { Scored } from './matching/index';
 import { type Lexicons, Matcher, NO_LEXICONS, type Ranked } from './matching/matcher';
@@ -10,8 +10,9 @@ import { Replies } from './reply/compose';
 import type { Overview, Reply, TipMessage } from './reply/model';
 import { cleanText } from './text/clean';
 import { BLANKS, scrub } from './text/scrub';
+import { stem } from './text/stem';
 import { isStopword } from './text/stopwords';
-import { hasLetters, tokenize } from './text/tokenize';
+import { fold, hasLetters, tokenize } from './text/tokenize';
 
 export interface AskOptions {
   /** Force the reply language (a channel may know the user's locale); otherwise guessed from the text. */
@@ -46,7 +47,11 @@ export class Engine {
   private readonly contacts: ContactFinder;
   private readonly wrappers = new PhraseSet<'greeting' | 'thanks'>();
   private readonly intents = new PhraseSet<IntentId>();
-  private readonly contactCues = new PhraseSet<'contact'>();
+  /** Per language, on stems: "ringer", "ringde" and "ring" all mean "ringa". */
+  private readonly contactCues: Record<Lang, PhraseSet<'contact'>> = {
+    sv: new PhraseSet((w) => stem(fold(w), 'sv')),
+    en: new PhraseSet((w) => stem(fold(w), 'en')),
+  };
   private readonly entries: Map<string, Entry>;
   private readonly replies: Replies;
 
@@ -64,8 +69,7 @@ export class Engine {
         this.intents.add(intent.id, phrase);
       }
     }
-    for (const phrase of [...kb.contactCues.sv, ...kb.contactCues.en])
-      this.contactCues.add('contact', phrase);
+    for (const l of LANGS) for (const phrase of kb.contactCues[l]) this.contactCues[l].add('contact', phrase);
   }
 
   ask(text: string, options: AskOptions = {}): Reply {
@@ -113,7 +117,10 @@ export class Engine {
       return trace.done(this.replies.contacts(named, lang), 'contact', 'a person was named', people(named));
 
     // "ringa", "mejla", "vem kan jag kontakta": cues that a person is wanted, never topic words.
-    const { rest: topic, found: cue } = this.contactCues.remove(rest);
+    const sv = this.contactCues.sv.remove(rest);
+    const en = this.contactCues.en.remove(sv.rest);
+    const topic = en.rest;
+    const cue = sv.found || en.found;
     if (cue || this.contacts.mentionsRole(topic)) {
       const hits = this.personByIdentity(topic, lang);
       if (hits)
@@ -125,7 +132,11 @@ export class Engine {
         );
     }
 
-    const ranked = this.withoutNameOnlyMatches(topic, lang, this.matcher.rank(topic, lang));
+    const ranked = this.withoutNameOnlyMatches(topic, lang, this.matcher.rank(topic, lang)).filter(
+      // "Help" is the answer to a question about Sofo itself, never to one with a topic of its own
+      // ("mitt VPN fungerar inte" shares only "fungerar" with "hur fungerar det här").
+      (r) => r.id !== 'help' || r.unexplained === 0,
+    );
     const decision = decide(ranked, contentWordCount(topic, lang));
     const candidates = () => this.matcher.explain(topic, lang, ranked.slice(0, EXPLAIN_DEPTH));
     // "tack, det var precis vad jag behövde": the thanks is the message, not an unknown question.
@@ -298,7 +309,14 @@ function reasonOf(decision: Decision): string {
 function decide(ranked: Scored[], contentWords: number): Decision {
   const [best, second] = ranked;
   const strict = best !== undefined && best.unexplained > 0;
-  const required = TUNING.answer + (strict ? (TUNING.shortQuestion * Math.max(0, 3 - contentWords)) / 2 : 0);
+  // A long question carries background ("vi är en liten kommun som …"): its coverage is lower for the
+  // right entry too. When one entry clearly leads, the bar comes down a little per word beyond four.
+  const leads = best !== undefined && (second === undefined || best.score >= second.score * TUNING.clearLead);
+  const relief = leads
+    ? Math.min(TUNING.longQuestion * Math.max(0, contentWords - 4), TUNING.longQuestionMax)
+    : 0;
+  const required =
+    TUNING.answer + (strict ? (TUNING.shortQuestion * Math.max(0, 3 - contentWords)) / 2 : 0) - relief;
   if (!best || best.score < required) return { kind: 'fallback', ranked, required };
   if (second && second.score >= best.score * TUNING.clarifyRatio) {
     const close = ranked.filter((r) => r.score >= best.score * TUNING.clarifyRatio).slice(0, 3);

@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
+import { renderExplanation } from '../channels/cli/render-explain';
 import { renderText } from '../channels/cli/render-text';
 import { ConfigError, readConfig } from '../config/config';
 import { answerOpeningProblems } from '../core/knowledge/answer-opening';
@@ -14,7 +15,7 @@ const USAGE = `Sofo – frågor och svar om att köpa av sociala företag / ques
 
 Användning / usage:
   sofo chat                      chatta i terminalen / chat in the terminal
-  sofo ask "fråga"               ett svar / one answer   [--json] [--lang sv|en]
+  sofo ask "fråga"               ett svar / one answer   [--json] [--lang sv|en] [--explain]
   sofo ask --jsonl               en fråga per rad på stdin, ett JSON-svar per rad / one question per line
   sofo contacts <sökord>         sök kontaktperson / find a contact person   [--json]
   sofo kb check                  kontrollera kunskapsbasen / validate the knowledge base
@@ -82,7 +83,12 @@ async function ask(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { json: { type: 'boolean' }, jsonl: { type: 'boolean' }, lang: { type: 'string' } },
+    options: {
+      json: { type: 'boolean' },
+      jsonl: { type: 'boolean' },
+      lang: { type: 'string' },
+      explain: { type: 'boolean' },
+    },
   });
   const options = languageOption(values.lang);
   const engine = loadEngine(readConfig());
@@ -92,7 +98,18 @@ async function ask(args: string[]): Promise<number> {
     for await (const line of lines) process.stdout.write(`${JSON.stringify(engine.ask(line, options))}\n`);
     return 0;
   }
-  const reply = engine.ask(positionals.join(' '), options);
+  const question = positionals.join(' ');
+  if (values.explain) {
+    // The reply as always, plus why: `explain` in the JSON, a block under the text.
+    const { reply, explanation } = engine.explain(question, options);
+    process.stdout.write(
+      values.json
+        ? `${JSON.stringify({ ...reply, explain: explanation })}\n`
+        : `${renderText(reply)}\n\n${renderExplanation(explanation)}\n`,
+    );
+    return 0;
+  }
+  const reply = engine.ask(question, options);
   process.stdout.write(values.json ? `${JSON.stringify(reply)}\n` : `${renderText(reply)}\n`);
   return 0;
 }

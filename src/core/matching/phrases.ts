@@ -1,11 +1,16 @@
 import { fold, tokenize } from '../text/tokenize';
 
-/** A set of short phrases ("hej", "tack så mycket", "vem kan jag kontakta") matched on folded words. */
+/**
+ * A set of short phrases ("hej", "tack så mycket", "vem kan jag kontakta") matched on folded words, or
+ * on whatever `normalize` makes of them (stems, so that "ringer" meets "ringa").
+ */
 export class PhraseSet<T extends string> {
   private readonly phrases: { label: T; words: string[] }[] = [];
 
+  constructor(private readonly normalize: (word: string) => string = fold) {}
+
   add(label: T, phrase: string): void {
-    const words = tokenize(phrase).map(fold);
+    const words = tokenize(phrase).map(this.normalize);
     if (words.length > 0) this.phrases.push({ label, words });
     // Longest first, so "tack så mycket" is stripped whole rather than leaving "så mycket".
     this.phrases.sort((a, b) => b.words.length - a.words.length);
@@ -17,7 +22,7 @@ export class PhraseSet<T extends string> {
     const labels: T[] = [];
     for (let changed = true; changed && rest.length > 0; ) {
       changed = false;
-      const folded = rest.map(fold);
+      const folded = rest.map(this.normalize);
       for (const { label, words: phrase } of this.phrases) {
         if (startsWith(folded, phrase)) {
           rest = rest.slice(phrase.length);
@@ -35,7 +40,7 @@ export class PhraseSet<T extends string> {
   /** The words without any occurrence of a phrase, and whether there was one. */
   remove(words: readonly string[]): { rest: string[]; found: boolean } {
     let rest = [...words];
-    let folded = rest.map(fold);
+    let folded = rest.map(this.normalize);
     let found = false;
     for (const { words: phrase } of this.phrases) {
       for (let at = indexOf(folded, phrase); at >= 0; at = indexOf(folded, phrase)) {
@@ -49,7 +54,7 @@ export class PhraseSet<T extends string> {
 
   /** The phrase most like the whole of the words (Dice over word sets), with its similarity. */
   closest(words: readonly string[]): { label: T; similarity: number } | undefined {
-    const set = new Set(words.map(fold));
+    const set = new Set(words.map(this.normalize));
     let best: { label: T; similarity: number } | undefined;
     for (const { label, words: phrase } of this.phrases) {
       const shared = new Set(phrase.filter((w) => set.has(w))).size;

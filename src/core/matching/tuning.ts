@@ -7,9 +7,9 @@ export const TUNING = {
   /** Function words still count where they match, but only a little. */
   stopwordFactor: 0.25,
   /** A noun or name the knowledge base never uses weighs this share of its rarest word's weight … */
-  unknownNoun: Number(process.env.T_UN ?? 1),
+  unknownNoun: 0.9,
   /** … another real word it never uses (a verb, an adjective) this share. */
-  unknownWord: Number(process.env.T_UW ?? 0.2),
+  unknownWord: 0.2,
   /** An unknown non-word of this many letters or more weighs as much as the rarest known word … */
   unknownFullLength: 8,
   /** … times this. Shorter unknown words weigh proportionally less ("nya" next to nothing). */
@@ -24,6 +24,12 @@ export const TUNING = {
    * Full for one content word, half for two, none from three.
    */
   shortQuestion: 0.3,
+  /** A long question's bar comes down this much per content word beyond four … */
+  longQuestion: 0.03,
+  /** … at most this much … */
+  longQuestionMax: 0.08,
+  /** … and only when its best entry scores this many times the runner-up's. */
+  clearLead: 1.3,
   /** A runner-up scoring at least this share of the best makes the question ambiguous: clarify. */
   clarifyRatio: 0.9,
   /** The least score at which an entry is shown at all (as a suggestion); matching may ignore documents below it. */

@@ -13,7 +13,7 @@ export type SynonymGroups = Bilingual<string[][]>;
 
 export const NO_SYNONYMS: SynonymGroups = { sv: [], en: [] };
 
-const groupSchema = z.array(z.string().trim().min(1, 'ett tomt ord / an empty word'));
+const groupSchema = z.array(z.string());
 const fileSchema = z.strictObject({
   sv: z.array(groupSchema).default([]),
   en: z.array(groupSchema).default([]),

@@ -78,7 +78,7 @@ export class ContactFinder {
   /** Whether the words name someone's role ("upphandlingsstrategen", "strategist"): a person is wanted. */
   mentionsRole(words: readonly string[]): boolean {
     const content = contentWords(words);
-    return content.some((w) => this.profiles.some((p) => p.role.match(w) === 1));
+    return content.some((w) => this.profiles.some((p) => p.role.inflects(w)));
   }
 
   /** A word of an organisation's or a place's name ("Göteborgs", "stad", "Nordanstig"). */
@@ -127,6 +127,15 @@ class WordSet {
       .map(fold)
       .filter((w) => !contentOnly || (!isStopword(w, 'sv') && !isStopword(w, 'en')));
     for (const w of this.words) for (const k of [w, stem(w, 'sv'), stem(w, 'en')]) this.keys.add(k);
+  }
+
+  /**
+   * The same word but for an inflection ending ("strategen" of "strateg", "chefen" of "chef"), which
+   * stems cannot tell: Swedish stemming meets "upphandling" and "upphandlare", an activity and a role.
+   */
+  inflects(word: string): boolean {
+    const close = (a: string, b: string) => b.length >= 4 && a.startsWith(b) && a.length - b.length <= 3;
+    return this.words.some((w) => close(word, w) || close(w, word));
   }
 
   /** 1 for a word or stem hit, 0.8 for "upphandling" in "upphandlingsstrateg", else 0. */

@@ -209,7 +209,7 @@ export class LanguageIndex {
       .map((term) => ({ term, value: this.termValue(term) }))
       .sort((a, b) => b.value - a.value);
     const mass = weighted.reduce(
-      (sum, { term, value }) => sum + (term.unknown ? this.unknownMass(term) : value),
+      (sum, { term, value }) => sum + (term.unknown ? this.unknownMass(term) : this.massOf(term, value)),
       0,
     );
     if (mass <= 0) return [];
@@ -245,6 +245,15 @@ export class LanguageIndex {
       .sort((a, b) => b.score - a.score);
     for (const id of queryKeys) this.queryMarks[id] = 0;
     return ranked;
+  }
+
+  /**
+   * What a known term weighs in the question: its best value, except that a word met only through a
+   * synonym weighs as the word itself would, so the synonym's lower weight shows in the score.
+   */
+  private massOf(term: QueryTerm, value: number): number {
+    const own = term.keys.some((k) => k.via !== 'synonym');
+    return own ? value : value / WEIGHTS.synonym;
   }
 
   /** The most a term can add to a document: its best key's idf × repair weight × function-word factor. */

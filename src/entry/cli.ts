@@ -22,6 +22,8 @@ Användning / usage:
   sofo kb export --json          alla poster som JSON / every entry as JSON
   sofo tips list | preview [--lang en] | subscribers | send --now [--to <id>]
                                  veckans tips / the weekly tips
+  sofo data purge [--older-than 30d] | forget --slack-user <id> | --teams-user <aad-id> | export --json
+                                 lagrade data / stored data: radera, glöm en person, exportera
   sofo inbox [--json]            frågor Sofo inte kunde svara på / what Sofo failed on
   sofo inbox add <grupp> <post>  lägg till frågorna i en post / add the questions to an entry
   sofo inbox ignore <grupp>      ignorera gruppen / ignore the group   (inbox draft <grupp>: utkast / draft)
@@ -57,6 +59,10 @@ async function run(argv: string[]): Promise<number> {
       // Loaded only here: sending tips needs the Slack and Teams clients, which `ask` does not.
       const { tipsCommand } = await import('./tips-cli.js');
       return tipsCommand(rest);
+    }
+    case 'data': {
+      const { dataCommand } = await import('./data-cli.js');
+      return dataCommand(rest);
     }
     case 'inbox': {
       const { inboxCommand } = await import('./inbox-cli.js');

@@ -17,7 +17,7 @@ import { startRetention } from '../storage/retention';
 import type { Store } from '../storage/store';
 import type { TipSender } from '../tips/model';
 import { TipScheduler } from '../tips/scheduler';
-import { TipSchedule } from '../tips/slots';
+import { leaseFor, TipSchedule } from '../tips/slots';
 import { loadEngine } from './load-engine';
 import { slackTipSender, subscribeConfigured, tipRunner } from './tips-wiring';
 
@@ -137,9 +137,16 @@ async function startTips(
   senders: TipSender[],
 ): Promise<TipScheduler> {
   await subscribeConfigured(config, deps.store, deps.engine, deps.now());
+  const schedule = new TipSchedule(config.tips.cron, config.tips.timezone);
+  // A claim lasts less than the gap between slots, so a crash is repaired by the next slot's run; no
+  // wait within a run outlasts its claim.
+  const leaseMs = leaseFor(schedule.periodMs(deps.now()));
   const scheduler = new TipScheduler({
-    schedule: new TipSchedule(config.tips.cron, config.tips.timezone),
-    runner: tipRunner(deps.engine, deps.store, senders, deps.log, deps.now),
+    schedule,
+    runner: tipRunner(deps.engine, deps.store, senders, deps.log, deps.now, {
+      leaseMs,
+      maxRetryAfterMs: leaseMs / 2,
+    }),
     now: deps.now,
     log: deps.log,
   });

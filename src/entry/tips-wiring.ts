@@ -3,7 +3,7 @@ import type { Config } from '../config/config';
 import type { Engine } from '../core/engine';
 import type { Store } from '../storage/store';
 import type { TipSender } from '../tips/model';
-import { TipRunner } from '../tips/runner';
+import { type RunnerOptions, TipRunner } from '../tips/runner';
 
 /** The tip runner over the configured platforms (the server and `sofo tips send` build it the same way). */
 export function tipRunner(
@@ -12,16 +12,20 @@ export function tipRunner(
   senders: TipSender[],
   log: (line: string) => void,
   now: () => Date = () => new Date(),
+  options: RunnerOptions = {},
 ): TipRunner {
-  return new TipRunner({
-    store,
-    senders,
-    tips: engine.kb.tips,
-    message: (tip, lang) => engine.tipMessage(tip, lang),
-    now,
-    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-    log,
-  });
+  return new TipRunner(
+    {
+      store,
+      senders,
+      tips: engine.kb.tips,
+      message: (tip, lang) => engine.tipMessage(tip, lang),
+      now,
+      sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+      log,
+    },
+    options,
+  );
 }
 
 export function slackTipSender(config: Config): TipSender[] {

@@ -1,5 +1,5 @@
 import { Cron } from 'croner';
-import type { TipRunner } from './runner';
+import type { SlotReport, TipRunner } from './runner';
 import type { TipSchedule } from './slots';
 
 export interface SchedulerDeps {
@@ -9,8 +9,10 @@ export interface SchedulerDeps {
   log: (line: string) => void;
 }
 
-/** How often the latest slot is looked at again, to finish deliveries a failure or crash left open. */
+/** How often the latest slots are looked at again, to finish deliveries a failure or crash left open. */
 const RECONCILE_EVERY = '*/5 * * * *';
+/** How many slots back a crashed delivery is still repaired (its tip posted, or found posted). */
+const REPAIR_SLOTS = 3;
 
 /**
  * Runs the tip slots: each cron time delivers that slot; at start-up and every few minutes the latest
@@ -42,19 +44,25 @@ export class TipScheduler {
   reconcile(): Promise<void> {
     // One pass at a time in this process; other processes are kept out by the store's claims.
     this.running = this.running.then(async () => {
-      const slot = this.deps.schedule.latest(this.deps.now());
+      const slots = this.deps.schedule.recent(this.deps.now(), REPAIR_SLOTS);
+      const slot = slots.pop();
       if (!slot) return;
       try {
-        const report = await this.deps.runner.runSlot(slot);
-        if (report.sent.length + report.ended.length + report.failed.length > 0) {
-          this.deps.log(
-            `tips: slot ${slot}: sent ${report.sent.length}, ended ${report.ended.length}, not yet ${report.failed.length}`,
-          );
-        }
+        // Oldest first: a crash's open delivery is finished before the next slot's tip is chosen.
+        for (const earlier of slots) this.log(await this.deps.runner.repairSlot(earlier));
+        this.log(await this.deps.runner.runSlot(slot));
       } catch (error) {
         this.deps.log(`tips: slot ${slot} failed: ${(error as Error).message}`);
       }
     });
     return this.running;
+  }
+
+  private log(report: SlotReport): void {
+    if (report.sent.length + report.ended.length + report.failed.length > 0) {
+      this.deps.log(
+        `tips: slot ${report.slot}: sent ${report.sent.length}, ended ${report.ended.length}, not yet ${report.failed.length}`,
+      );
+    }
   }
 }

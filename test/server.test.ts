@@ -2,10 +2,12 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { answersFor } from '../src/channels/shared/answers';
 import { webRoutes } from '../src/channels/web/routes';
+import { engineFor, knowledgePaths } from '../src/entry/load-engine';
+import { LiveKnowledge } from '../src/live/live-knowledge';
 import { createApp, listen } from '../src/server/http';
 import { MemoryStore } from '../src/storage/memory-store';
 import { pseudonymizer } from '../src/storage/pseudonym';
-import { fixtureEngine } from './helpers/engine';
+import { fixtureEngine, testConfig } from './helpers/engine';
 
 let server: Server;
 let base: string;
@@ -13,17 +15,17 @@ const logged: string[] = [];
 const store = new MemoryStore();
 
 beforeAll(async () => {
-  const engine = fixtureEngine();
+  const knowledge = new LiveKnowledge({ paths: knowledgePaths(testConfig()), build: engineFor });
   const web = webRoutes({
-    engine: answersFor('web', () => engine),
+    engine: answersFor('web', () => knowledge.engine),
     store,
     now: () => new Date('2026-11-26T12:00:00Z'),
     pseudonymize: pseudonymizer('test-key'),
   });
-  server = await listen(createApp({ engine, log: (l) => logged.push(l), routers: [web] }), 0, '127.0.0.1');
+  server = await listen(createApp({ knowledge, log: (l) => logged.push(l), routers: [web] }), 0, '127.0.0.1');
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
 
 function post(path: string, body: string, type = 'application/json') {
   return fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': type }, body });
@@ -65,6 +67,11 @@ describe('the local web chat server', () => {
     expect(await (await fetch(`${base}/healthz`)).json()).toMatchObject({
       status: 'ok',
       entries: fixtureEngine().kb.entries.length,
+      knowledge: {
+        version: expect.stringMatching(/^[0-9a-f]{12}$/),
+        loadedAt: expect.any(String),
+        problems: 0,
+      },
     });
   });
 

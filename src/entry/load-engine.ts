@@ -1,7 +1,8 @@
 import type { Config } from '../config/config';
 import { PROJECT_ROOT } from '../config/paths';
 import { Engine } from '../core/engine';
-import { loadKnowledge } from '../core/knowledge/load';
+import { type KnowledgePaths, loadKnowledge } from '../core/knowledge/load';
+import type { KnowledgeBase } from '../core/knowledge/model';
 import { loadLexicon } from '../core/lexicon/load';
 import type { Lexicons } from '../core/matching/matcher';
 
@@ -13,10 +14,16 @@ export function projectLexicons(): Lexicons {
   return lexicons;
 }
 
+export function knowledgePaths(config: Config): KnowledgePaths {
+  return { knowledgeDir: config.knowledgeDir, intentsDir: config.intentsDir, root: config.root };
+}
+
+/** The engine over a loaded knowledge base, with the project's dictionaries (a reload builds one too). */
+export function engineFor(kb: KnowledgeBase): Engine {
+  return new Engine(kb, { lexicons: projectLexicons() });
+}
+
 /** Loads and validates the knowledge base and builds the engine; throws KnowledgeError on any problem. */
 export function loadEngine(config: Config): Engine {
-  return new Engine(
-    loadKnowledge({ knowledgeDir: config.knowledgeDir, intentsDir: config.intentsDir, root: config.root }),
-    { lexicons: projectLexicons() },
-  );
+  return engineFor(loadKnowledge(knowledgePaths(config)));
 }

@@ -9,7 +9,10 @@ import { createTeamsChannel, TEAMS_PATH } from '../channels/teams/channel';
 import { webRoutes } from '../channels/web/routes';
 import type { Config } from '../config/config';
 import type { Engine } from '../core/engine';
+import { KnowledgeError } from '../core/knowledge/problems';
 import { Inbox } from '../inbox/inbox';
+import { LiveKnowledge } from '../live/live-knowledge';
+import { type Watching, watchKnowledge } from '../live/watch';
 import { createApp, listen } from '../server/http';
 import { openStore } from '../storage/open';
 import { type Pseudonymize, pseudonymizer } from '../storage/pseudonym';
@@ -18,7 +21,7 @@ import type { Store } from '../storage/store';
 import type { TipSender } from '../tips/model';
 import { TipScheduler } from '../tips/scheduler';
 import { leaseFor, TipSchedule } from '../tips/slots';
-import { loadEngine } from './load-engine';
+import { engineFor, knowledgePaths } from './load-engine';
 import { slackTipSender, subscribeConfigured, tipRunner } from './tips-wiring';
 
 export interface RunOptions {
@@ -28,6 +31,8 @@ export interface RunOptions {
   /** Tests pass a store (with a random pseudonym key unless given); otherwise openStore(config). */
   store?: Store;
   pseudonymize?: Pseudonymize;
+  /** Watch knowledge/ and intents/ and reload on a change (default true). */
+  watch?: boolean;
 }
 
 export interface Running {
@@ -35,14 +40,21 @@ export interface Running {
   url: string;
   /** The tip schedule: `reconcile()` delivers the latest slot to whoever is still owed it. */
   tips: TipScheduler;
+  /** The live knowledge: its engine, version and the problems of a refused change (for the admin page). */
+  knowledge: LiveKnowledge;
   stop(): Promise<void>;
 }
 
-/** Loads the knowledge (or refuses to start), opens the store, wires the channels, listens. */
+/**
+ * Loads the knowledge (or refuses to start: there is no last good one yet), opens the store, wires the
+ * channels, listens, and from then on keeps the knowledge live as editors change the files.
+ */
 export async function startServer(config: Config, options: RunOptions = {}): Promise<Running> {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
-  let engine = loadEngine(config);
-  const live = () => engine;
+  const now = options.now ?? (() => new Date());
+  const knowledge = new LiveKnowledge({ paths: knowledgePaths(config), build: engineFor, now, log });
+  // Channels read the engine through the holder on every question, so a reload reaches all at once.
+  const live = () => knowledge.engine;
   const opened = options.store
     ? {
         store: options.store,
@@ -51,16 +63,17 @@ export async function startServer(config: Config, options: RunOptions = {}): Pro
       }
     : await openStore(config, log);
   const { store, pseudonymize } = opened;
-  const now = options.now ?? (() => new Date());
   const channels = channelDeps({ engine: live, store, log, now, pseudonymize });
   const admin = adminRoutes({
     auth: new AdminAuth(config.admin.token, now),
     inbox: new Inbox({
       store,
       engine: live,
-      // An editor's change from /admin is live at once: the knowledge base is loaded again and swapped.
+      // An editor's change from /admin is live at once (the watcher would take it too, a moment later);
+      // a change that does not load is refused with its problems, and the inbox undoes it.
       reload: async () => {
-        engine = loadEngine(config);
+        const outcome = knowledge.reload();
+        if (!outcome.ok) throw new KnowledgeError(outcome.problems);
       },
       root: config.root,
       draftsDir: config.admin.draftsDir,
@@ -77,7 +90,7 @@ export async function startServer(config: Config, options: RunOptions = {}): Pro
       ? 'Admin: /admin (SOFO_ADMIN_TOKEN)'
       : 'Admin: /admin bara på den här datorn / on this computer only (set SOFO_ADMIN_TOKEN to open it to others)',
   );
-  const deps = { engine, store, log, now };
+  const deps = { engine: live, store, log, now };
   log(`Data: ${opened.where}, votes kept ${config.storage.retentionDays} days`);
 
   let slack: SlackChannel | undefined;
@@ -96,7 +109,7 @@ export async function startServer(config: Config, options: RunOptions = {}): Pro
       : `Teams: POST ${TEAMS_PATH} UTAN AUTENTISERING / WITHOUT AUTHENTICATION: MicrosoftAppId is not set, so only a local Bot Framework Emulator can use it. Set MicrosoftAppId and MicrosoftAppPassword for Teams.`,
   );
   const app = createApp({
-    engine,
+    knowledge,
     log,
     routers: [
       ...(slack?.router ? [slack.router] : []),
@@ -111,32 +124,51 @@ export async function startServer(config: Config, options: RunOptions = {}): Pro
     throw error;
   });
   const retention = startRetention(store, config.storage.retentionDays, now, log);
-  await slack?.start();
-  const scheduler = await startTips(config, deps, [...slackTipSender(config), teams.tipSender]);
+  let scheduler: TipScheduler | undefined;
+  let watching: Watching | undefined;
+  const stop = async () => {
+    scheduler?.stop();
+    retention.stop();
+    await watching?.close();
+    await slack?.stop();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await channels.recorder.flush();
+    // A store the caller passed in is the caller's to close.
+    if (!options.store) await store.close();
+  };
+  try {
+    await slack?.start();
+    scheduler = await startTips(config, deps, [...slackTipSender(config), teams.tipSender]);
+    if (options.watch ?? true) {
+      watching = watchKnowledge(knowledge, { log });
+      await watching.ready;
+    }
+  } catch (error) {
+    // Nothing may stay open when start-up fails half-way: the caller gets the error, not a hung process.
+    await stop().catch(() => undefined);
+    throw error;
+  }
+  const { hash, entries } = knowledge.version;
+  log(
+    `Kunskapsbas / knowledge: version ${hash}, ${entries} poster/entries${watching ? '; ändringar blir live direkt / changes go live at once' : ''}`,
+  );
   const { port } = server.address() as AddressInfo;
   return {
     server,
     url: `http://${options.host ?? 'localhost'}:${port}`,
     tips: scheduler,
-    stop: async () => {
-      scheduler.stop();
-      retention.stop();
-      await slack?.stop();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await channels.recorder.flush();
-      // A store the caller passed in is the caller's to close.
-      if (!options.store) await store.close();
-    },
+    knowledge,
+    stop,
   };
 }
 
 /** Subscribes the configured channels and starts the tip schedule (which first catches up a missed slot). */
 async function startTips(
   config: Config,
-  deps: { engine: Engine; store: Store; log: (line: string) => void; now: () => Date },
+  deps: { engine: () => Engine; store: Store; log: (line: string) => void; now: () => Date },
   senders: TipSender[],
 ): Promise<TipScheduler> {
-  await subscribeConfigured(config, deps.store, deps.engine, deps.now());
+  await subscribeConfigured(config, deps.store, deps.engine(), deps.now());
   const schedule = new TipSchedule(config.tips.cron, config.tips.timezone);
   // A claim lasts less than the gap between slots, so a crash is repaired by the next slot's run; no
   // wait within a run outlasts its claim.
@@ -151,7 +183,7 @@ async function startTips(
     log: deps.log,
   });
   await scheduler.start();
-  deps.log(`Tips: "${config.tips.cron}" (${config.tips.timezone}), ${deps.engine.kb.tips.length} tips`);
+  deps.log(`Tips: "${config.tips.cron}" (${config.tips.timezone}), ${deps.engine().kb.tips.length} tips`);
   return scheduler;
 }
 

@@ -61,7 +61,7 @@ export async function tipsCommand(args: string[]): Promise<number> {
         const senders = [...slackTipSender(config), ...(await teamsTipSender(config, store, log))];
         // A slot of its own: a tip sent now is an extra one, never the scheduled slot's.
         const slot = `manual:${new Date().toISOString()}`;
-        const report = await tipRunner(engine, store, senders, log).runSlot(
+        const report = await tipRunner(() => engine, store, senders, log).runSlot(
           slot,
           (s) => !values.to || s.id === values.to,
         );

@@ -7,7 +7,7 @@ import { type RunnerOptions, TipRunner } from '../tips/runner';
 
 /** The tip runner over the configured platforms (the server and `sofo tips send` build it the same way). */
 export function tipRunner(
-  engine: Engine,
+  engine: () => Engine,
   store: Store,
   senders: TipSender[],
   log: (line: string) => void,
@@ -18,8 +18,11 @@ export function tipRunner(
     {
       store,
       senders,
-      tips: engine.kb.tips,
-      message: (tip, lang) => engine.tipMessage(tip, lang),
+      // Read at each run: a reloaded knowledge base brings its own tips.
+      get tips() {
+        return engine().kb.tips;
+      },
+      message: (tip, lang) => engine().tipMessage(tip, lang),
       now,
       sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
       log,

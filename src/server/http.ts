@@ -1,9 +1,10 @@
 import type { Server } from 'node:http';
 import express, { type Express, type NextFunction, type Request, type Response, type Router } from 'express';
-import type { Engine } from '../core/engine';
+import type { KnowledgeStatus } from '../live/live-knowledge';
 
 export interface ServerDeps {
-  engine: Engine;
+  /** The live knowledge: /healthz says which version answers. */
+  knowledge: KnowledgeStatus;
   log: (line: string) => void;
   /** Channel routes mounted on the same server (web chat, Slack's /slack/events, Teams' /api/messages). */
   routers: Router[];
@@ -17,7 +18,13 @@ export function createApp(deps: ServerDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok', entries: deps.engine.kb.entries.length });
+    const { version, problems } = deps.knowledge;
+    res.json({
+      status: 'ok',
+      entries: version.entries,
+      // Which knowledge answers, and whether a later change on disk was refused (see the log).
+      knowledge: { version: version.hash, loadedAt: version.loadedAt, problems: problems.length },
+    });
   });
   for (const router of deps.routers) app.use(router);
   app.use((_req, res) => {

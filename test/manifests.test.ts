@@ -21,6 +21,8 @@ describe('the Slack app manifest', () => {
     expect([...manifest.settings.event_subscriptions.bot_events].sort()).toEqual([
       'app_home_opened',
       'app_mention',
+      'member_joined_channel',
+      'member_left_channel',
       'message.im',
     ]);
     expect(manifest.features.slash_commands.map((c: { command: string }) => c.command)).toEqual([
@@ -29,13 +31,16 @@ describe('the Slack app manifest', () => {
     ]);
     expect(manifest.features.app_home).toMatchObject({ home_tab_enabled: true, messages_tab_enabled: true });
     // The history scopes only so a weekly tip is never posted twice after a crash (tips/runner.ts);
-    // users:read only for the user's locale (users.info), so the Home tab is in their language.
+    // users:read only for the user's locale (users.info), so the Home tab is in their language;
+    // channels:read/groups:read only to know whether Sofo is in a channel that asks for tips.
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([
       'app_mentions:read',
       'channels:history',
+      'channels:read',
       'chat:write',
       'commands',
       'groups:history',
+      'groups:read',
       'im:history',
       'users:read',
     ]);

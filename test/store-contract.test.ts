@@ -209,6 +209,16 @@ describe.each(backends)('Store contract: %s', (_name, open) => {
       expect(await store.unsubscribe('slack:T:C1')).toBe(false);
     });
 
+    it('keeps who subscribed and whether the subscription waits for Sofo, on the other handle too', async () => {
+      const [a, b] = await open();
+      await a.subscribe({ ...subscriber('slack:C1'), subscriber: 'U0SUBSCR01', pending: true }, 5);
+      await a.subscribe(subscriber('slack:C2'), 5);
+      const [waiting, plain] = await b.listSubscriptions();
+      expect(waiting).toMatchObject({ id: 'slack:C1', subscriber: 'U0SUBSCR01', pending: true });
+      expect(plain?.subscriber).toBeUndefined();
+      expect(plain?.pending).toBeUndefined();
+    });
+
     it('gives one claim per subscriber and slot to one of many runners at once', async () => {
       const [a, b] = await open();
       await a.subscribe(subscriber('slack:T:C'), 5);

@@ -18,6 +18,17 @@ export interface Subscription {
   /** ISO time it subscribed: slots before this are not owed to it. */
   since: string;
   source: 'command' | 'config';
+  /**
+   * Who typed `tips på`, in the platform's own id (a Slack user id): the one person told when the
+   * subscription ends (Sofo removed, channel archived) instead of it ending in silence. Kept in clear
+   * because posting to them needs it; kept only here, only for that, and gone with the subscription.
+   */
+  subscriber?: string;
+  /**
+   * Asked for where Sofo cannot post yet (a Slack channel it was not invited to): no tip is owed until
+   * Sofo joins, which makes it a plain subscription from then on.
+   */
+  pending?: true;
 }
 
 /**
@@ -52,6 +63,8 @@ export interface TipSender {
   send(subscription: Subscription, message: TipMessage, key: string): Promise<SendOutcome>;
   /** Whether a post with this key exists (after a crash between posting and recording); undefined: cannot tell. */
   wasSent(subscription: Subscription, key: string, since: Date): Promise<boolean | undefined>;
+  /** Tells the subscriber that the subscription has ended and why; a platform that cannot omits it. */
+  notifyEnded?(subscription: Subscription, detail: string): Promise<void>;
 }
 
 export interface TipStore {

@@ -61,8 +61,8 @@ export class TipRunner {
 
   async runSlot(slot: string, only?: (s: Subscription) => boolean): Promise<SlotReport> {
     const report: SlotReport = { slot, sent: [], skipped: [], ended: [], failed: [] };
-    const subscriptions = (await this.deps.store.listSubscriptions()).filter((s) =>
-      only ? only(s) : s.since <= slot,
+    const subscriptions = (await this.deps.store.listSubscriptions()).filter(
+      (s) => !s.pending && (only ? only(s) : s.since <= slot),
     );
     const waiting = await this.unfinishedBefore(slot);
     await Promise.all(
@@ -179,6 +179,11 @@ export class TipRunner {
         await store.complete(subscription.id, slot, 'failed', this.deps.now());
         await store.unsubscribe(subscription.id);
         report.ended.push(subscription.id);
+        await sender
+          .notifyEnded?.(subscription, outcome.detail)
+          .catch((error: unknown) =>
+            log(`tips: ${subscription.id}: could not tell the subscriber: ${(error as Error).message}`),
+          );
         return;
       }
       if (attempt === this.options.attempts) break;

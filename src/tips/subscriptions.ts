@@ -4,26 +4,51 @@ import type { Subscription, TipStore } from './model';
 
 /**
  * `tips på` / `tips av` / `tips`, the same in every channel: subscribes, unsubscribes or tells the
- * state, and returns what to answer.
+ * state, and returns what to answer. `prefix` is how the platform's users type the command (Slack:
+ * `/sofo `), so the answer names a command that works there.
  */
 export async function applyTipsCommand(
   store: TipStore,
   command: TipsCommand,
-  target: Pick<Subscription, 'id' | 'platform' | 'target'>,
+  target: Pick<Subscription, 'id' | 'platform' | 'target' | 'subscriber' | 'pending'>,
   tipCount: number,
   now: Date,
+  prefix = '',
 ): Promise<string> {
   const { lang } = command;
+  const say = (text: string) => withPrefix(text, prefix);
   switch (command.action) {
     case 'on':
-      await store.subscribe({ ...target, lang, since: now.toISOString(), source: 'command' }, tipCount);
-      return TIPS_REPLIES.on[lang];
+      await store.subscribe(
+        {
+          id: target.id,
+          platform: target.platform,
+          target: target.target,
+          ...(target.subscriber ? { subscriber: target.subscriber } : {}),
+          ...(target.pending ? { pending: true as const } : {}),
+          lang,
+          since: now.toISOString(),
+          source: 'command',
+        },
+        tipCount,
+      );
+      return say((target.pending ? TIPS_REPLIES.pending : TIPS_REPLIES.on)[lang]);
     case 'off':
       await store.unsubscribe(target.id);
-      return TIPS_REPLIES.off[lang];
+      return say(TIPS_REPLIES.off[lang]);
     case 'status': {
-      const subscribed = (await store.listSubscriptions()).some((s) => s.id === target.id);
-      return (subscribed ? TIPS_REPLIES.statusOn : TIPS_REPLIES.statusOff)[lang];
+      const found = (await store.listSubscriptions()).find((s) => s.id === target.id);
+      const state = !found
+        ? TIPS_REPLIES.statusOff
+        : found.pending
+          ? TIPS_REPLIES.pending
+          : TIPS_REPLIES.statusOn;
+      return say(state[lang]);
     }
   }
+}
+
+/** "`tips av`" as the platform's users type it: "`/sofo tips av`" in Slack. */
+export function withPrefix(text: string, prefix: string): string {
+  return prefix ? text.replaceAll('`tips', `\`${prefix}tips`) : text;
 }

@@ -7,6 +7,7 @@ import type { SlackDeps } from './context';
 import { registerActions } from './listeners/actions';
 import { registerCommands } from './listeners/commands';
 import { registerHome } from './listeners/home';
+import { registerMembership } from './listeners/membership';
 import { registerMessages } from './listeners/messages';
 import { UserLanguages } from './locale';
 
@@ -61,6 +62,7 @@ export function createSlackChannel(config: SlackConfig, channelDeps: ChannelDeps
   registerCommands(app, deps);
   registerActions(app, deps);
   registerHome(app, deps);
+  registerMembership(app, deps);
   app.error(async (error) => {
     deps.log(`slack: ${error.message}`);
   });

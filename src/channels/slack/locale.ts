@@ -1,6 +1,7 @@
 import type { App } from '@slack/bolt';
 import { LRUCache } from 'lru-cache';
 import type { Lang } from '../../core/lang';
+import { within } from './timeout';
 
 /** What Sofo knows of a user's language: Slack's locale setting, and the language they last asked in. */
 interface Known {
@@ -47,19 +48,12 @@ export class UserLanguages {
 const LOOKUP_TIMEOUT_MS = 1000;
 
 async function lookUp(client: App['client'], user: string): Promise<Lang | null> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<null>((resolve) => {
-    timer = setTimeout(() => resolve(null), LOOKUP_TIMEOUT_MS);
-  });
   try {
-    const info = client.users.info({ user, include_locale: true });
-    info.catch(() => undefined); // a late failure after the timeout has nobody to tell
-    return await Promise.race([info.then((i) => langOf(i.user?.locale)), timeout]);
+    const info = await within(client.users.info({ user, include_locale: true }), LOOKUP_TIMEOUT_MS);
+    return langOf(info?.user?.locale);
   } catch {
     // No users:read scope, a deleted user, Slack down: the last question's language decides.
     return null;
-  } finally {
-    clearTimeout(timer);
   }
 }
 

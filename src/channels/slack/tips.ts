@@ -1,6 +1,8 @@
 import { type types, webApi } from '@slack/bolt';
 import type { TipMessage } from '../../core/reply/model';
+import { TIPS_REPLIES } from '../../tips/command';
 import type { SendOutcome, Subscription, TipSender } from '../../tips/model';
+import { withPrefix } from '../../tips/subscriptions';
 import { encodeValue } from './actions';
 import { clip, escapeSlack, toMrkdwn, toPlainText } from './escape';
 import type { SlackMessage } from './render';
@@ -40,6 +42,16 @@ export function renderTip(tip: TipMessage): SlackMessage {
   return { text: toPlainText(`${tip.title}: ${tip.text}`), blocks };
 }
 
+/** The message that tells a subscriber their channel's tips have ended; none without a subscriber. */
+export function endedNotice(subscription: Subscription): { channel: string; text: string } | undefined {
+  if (!subscription.subscriber) return undefined;
+  const text = withPrefix(TIPS_REPLIES.ended[subscription.lang], '/sofo ').replace(
+    '{where}',
+    `<#${subscription.target}>`,
+  );
+  return { channel: subscription.subscriber, text };
+}
+
 /**
  * Posts tips with the Web API. Each post carries its delivery key as message metadata, so after a
  * crash `wasSent` can find it in the channel's history instead of posting again.
@@ -69,6 +81,12 @@ export class SlackTipSender implements TipSender {
     } catch (error) {
       return outcomeOf(error);
     }
+  }
+
+  /** A DM to whoever subscribed (posting to a user id lands in their chat with Sofo). */
+  async notifyEnded(subscription: Subscription): Promise<void> {
+    const notice = endedNotice(subscription);
+    if (notice) await this.client.chat.postMessage(notice);
   }
 
   async wasSent(subscription: Subscription, key: string, since: Date): Promise<boolean | undefined> {

@@ -85,4 +85,10 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (week, event, entry_id, lang, channel)
   );
   `,
+  // 3: who to tell when a tips subscription ends (the platform's user id, only for that message), and
+  // subscriptions waiting for Sofo to be invited.
+  `
+  ALTER TABLE subscriptions ADD COLUMN subscriber text;
+  ALTER TABLE subscriptions ADD COLUMN pending boolean NOT NULL DEFAULT false;
+  `,
 ];

@@ -307,8 +307,8 @@ export class PgStore implements Store {
 
   async subscribe(input: Omit<Subscription, 'offset' | 'cursor'>, tipCount: number): Promise<Subscription> {
     await this.query(
-      `INSERT INTO subscriptions (id, platform, target, lang, start_offset, cursor, since, source)
-       VALUES ($1, $2, $3, $4, $5, 0, $6, $7) ON CONFLICT (id) DO NOTHING`,
+      `INSERT INTO subscriptions (id, platform, target, lang, start_offset, cursor, since, source, subscriber, pending)
+       VALUES ($1, $2, $3, $4, $5, 0, $6, $7, $8, $9) ON CONFLICT (id) DO NOTHING`,
       [
         input.id,
         input.platform,
@@ -317,6 +317,8 @@ export class PgStore implements Store {
         startingOffset(input.id, tipCount),
         input.since,
         input.source,
+        input.subscriber ?? null,
+        input.pending === true,
       ],
     );
     const { rows } = await this.query<SubscriptionRow>(
@@ -403,7 +405,7 @@ export class PgStore implements Store {
   }
 }
 
-const SUBSCRIPTION = 'id, platform, target, lang, start_offset, cursor, since, source';
+const SUBSCRIPTION = 'id, platform, target, lang, start_offset, cursor, since, source, subscriber, pending';
 interface SubscriptionRow {
   id: string;
   platform: Subscription['platform'];
@@ -413,6 +415,8 @@ interface SubscriptionRow {
   cursor: number;
   since: string;
   source: Subscription['source'];
+  subscriber: string | null;
+  pending: boolean;
 }
 function toSubscription(r: SubscriptionRow): Subscription {
   return {
@@ -424,6 +428,8 @@ function toSubscription(r: SubscriptionRow): Subscription {
     cursor: r.cursor,
     since: r.since,
     source: r.source,
+    ...(r.subscriber ? { subscriber: r.subscriber } : {}),
+    ...(r.pending ? { pending: true as const } : {}),
   };
 }
 

@@ -32,8 +32,19 @@ export const RATE_LIMITED_CHANNEL = 'C_RATE_LIMITED';
  */
 export const ENGLISH_USER_PREFIX = 'U0EN';
 
+/**
+ * A channel id that starts with this is one Sofo has not been invited to: conversations.info says
+ * `is_member: false` and posting there fails with not_in_channel, until a test adds it to `members`
+ * (Sofo was invited).
+ */
+export const OUTSIDE_CHANNEL_PREFIX = 'C0OUT';
+
+export type SlackApiDouble = HttpDouble & { members: Set<string> };
+
 /** The Slack Web API double: answers the methods Sofo calls and records everything. */
-export function slackApiDouble(): HttpDouble {
+export function slackApiDouble(): SlackApiDouble {
+  const members = new Set<string>();
+  const outside = (channel: string) => channel.startsWith(OUTSIDE_CHANNEL_PREFIX) && !members.has(channel);
   const double: HttpDouble = new HttpDouble((call) => {
     const method = call.path.split('?')[0]?.split('/').pop() ?? '';
     const channel = String(call.body.channel ?? '');
@@ -52,7 +63,12 @@ export function slackApiDouble(): HttpDouble {
         const locale = user.startsWith(ENGLISH_USER_PREFIX) ? 'en-GB' : 'sv-SE';
         return { body: { ok: true, user: { id: user, ...(call.body.include_locale ? { locale } : {}) } } };
       }
+      case 'conversations.info':
+        return {
+          body: { ok: true, channel: { id: channel, is_channel: true, is_member: !outside(channel) } },
+        };
       case 'chat.postMessage':
+        if (outside(channel)) return { body: { ok: false, error: 'not_in_channel' } };
         return { body: { ok: true, channel, ts: nextTs(), message: {} } };
       case 'conversations.history': {
         // What was posted to the channel, with its metadata, as Slack keeps it.
@@ -66,5 +82,5 @@ export function slackApiDouble(): HttpDouble {
         return { body: { ok: true } };
     }
   });
-  return double;
+  return Object.assign(double, { members });
 }

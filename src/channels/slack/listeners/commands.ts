@@ -1,9 +1,42 @@
-import type { App } from '@slack/bolt';
-import { parseTipsCommand } from '../../../tips/command';
-import { applyTipsCommand } from '../../../tips/subscriptions';
+import type { App, SlashCommand } from '@slack/bolt';
+import { parseTipsCommand, TIPS_REPLIES, type TipsCommand } from '../../../tips/command';
+import { applyTipsCommand, withPrefix } from '../../../tips/subscriptions';
 import type { SlackDeps } from '../context';
+import { presenceIn } from '../presence';
 import { questionFromSlack } from '../question';
 import { renderSlack } from '../render';
+
+/** What a subscription of a Slack channel is called; the membership events find it again by this. */
+export function tipTarget(channel: string) {
+  return { id: `slack:${channel}`, platform: 'slack' as const, target: channel };
+}
+
+/**
+ * `/sofo tips på|av`. Slash commands work in every channel, but Sofo can post only where it is a
+ * member: elsewhere the subscription waits for the invitation (member_joined_channel), and the answer
+ * says how to invite; where no app can ever post (a DM between others) the answer says so.
+ */
+async function tipsCommand(
+  tips: TipsCommand,
+  command: SlashCommand,
+  client: App['client'],
+  deps: SlackDeps,
+): Promise<string> {
+  const target = { ...tipTarget(command.channel_id), subscriber: command.user_id };
+  const tipCount = deps.engine.kb.tips.length;
+  if (tips.action === 'on') {
+    const presence = await presenceIn(client, command.channel_id, command.channel_name);
+    if (presence === 'unreachable') return withPrefix(TIPS_REPLIES.impossible[tips.lang], SLASH);
+    if (presence === 'absent') {
+      await deps.store.unsubscribe(target.id); // a stale active one would fail at the next slot
+      return applyTipsCommand(deps.store, tips, { ...target, pending: true }, tipCount, deps.now(), SLASH);
+    }
+  }
+  return applyTipsCommand(deps.store, tips, target, tipCount, deps.now(), SLASH);
+}
+
+/** How Slack users type Sofo's commands. */
+const SLASH = '/sofo ';
 
 /**
  * `/sofo <fråga>` and `/kontakt <sökord>`. The engine answers in well under a millisecond, so the
@@ -15,13 +48,7 @@ export function registerCommands(app: App, deps: SlackDeps): void {
     const question = questionFromSlack(command.text);
     const tips = parseTipsCommand(question);
     if (tips) {
-      const target = {
-        id: `slack:${command.channel_id}`,
-        platform: 'slack' as const,
-        target: command.channel_id,
-      };
-      const text = await applyTipsCommand(deps.store, tips, target, deps.engine.kb.tips.length, deps.now());
-      await ack({ response_type: 'ephemeral', text });
+      await ack({ response_type: 'ephemeral', text: await tipsCommand(tips, command, client, deps) });
       return;
     }
     const reply =

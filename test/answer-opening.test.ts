@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { answerOpeningProblems } from '../src/core/knowledge/answer-opening';
 import type { Entry } from '../src/core/knowledge/model';
+import { FIXTURE_ENV, FIXTURE_KNOWLEDGE_DIR } from './helpers/engine';
 
 function entry(sv: string, en: string): Entry {
   const both = (text: string) => ({ sv: text, en: text });
@@ -55,14 +56,14 @@ describe('an answer opening with a yes or a no', () => {
     const root = join(__dirname, '..');
     const dir = mkdtempSync(join(tmpdir(), 'sofo-opening-'));
     try {
-      cpSync(join(root, 'knowledge'), join(dir, 'knowledge'), { recursive: true });
+      cpSync(FIXTURE_KNOWLEDGE_DIR, join(dir, 'knowledge'), { recursive: true });
       writeFileSync(
         join(dir, 'knowledge', 'guide', 'zz-verdict.md'),
         '---\nid: guide-zz-verdict\ntype: guide\ntitle: { sv: Får vi, en: May we }\n' +
           'questions: { sv: [Får vi det?], en: [May we do it?] }\n---\n\n## sv\n\nJa. Det får ni.\n\n## en\n\nAccording to the guide you may.\n',
       );
       const result = spawnSync(process.execPath, [join(root, 'bin', 'sofo.js'), 'kb', 'check'], {
-        env: { ...process.env, SOFO_KNOWLEDGE_DIR: join(dir, 'knowledge') },
+        env: { ...process.env, ...FIXTURE_ENV, SOFO_KNOWLEDGE_DIR: join(dir, 'knowledge') },
         encoding: 'utf8',
         timeout: 20_000,
       });

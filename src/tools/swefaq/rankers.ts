@@ -1,22 +1,23 @@
 import { Engine } from '../../core/engine';
-import { Matcher } from '../../core/matching/matcher';
-import { cleanText } from '../../core/text/clean';
-import { tokenize } from '../../core/text/tokenize';
+import { projectLexicons } from '../../entry/load-engine';
 import { bm25Ranker } from '../peers/bm25';
 import { answerIndex, categoryKnowledgeBase } from './knowledge';
 import type { Ranker } from './score';
 
+/** Sofo's engine for one category, with the same dictionaries as the engine `sofo serve` builds. */
+function categoryEngine(answers: readonly string[]): Engine {
+  return new Engine(categoryKnowledgeBase(answers), { lexicons: projectLexicons() });
+}
+
 /**
- * Sofo's ranking, one knowledge base per category, in Swedish: the entry it ranks first, whether or not
- * it would be sure enough to answer. SweFAQ always has an answer among the candidates, so this is the
- * forced choice the benchmark measures. With no intents, contacts or cues in these knowledge bases the
- * engine's own steps before ranking (greetings, intents, people) have nothing to act on, so the matcher's
- * ranking of the cleaned, tokenized question is the engine's.
+ * Sofo's ranking, one knowledge base per category, asked in Swedish: the entry its explanation ranks
+ * first, whether or not it would be sure enough to answer. SweFAQ always has an answer among the
+ * candidates, so this forced choice is what the benchmark measures.
  */
 export const sofoRanker: Ranker = (answers) => {
-  const matcher = new Matcher(categoryKnowledgeBase(answers));
+  const engine = categoryEngine(answers);
   return (question) => {
-    const [best] = matcher.rank(tokenize(cleanText(question)), 'sv');
+    const [best] = engine.explain(question, { lang: 'sv' }).explanation.candidates;
     return best === undefined ? undefined : answerIndex(best.id);
   };
 };
@@ -26,7 +27,7 @@ export const sofoRanker: Ranker = (answers) => {
  * the right entry; a fallback is a miss here, since every SweFAQ question has an answer.
  */
 export const sofoReplyRanker: Ranker = (answers) => {
-  const engine = new Engine(categoryKnowledgeBase(answers));
+  const engine = categoryEngine(answers);
   return (question) => {
     const reply = engine.ask(question, { lang: 'sv' });
     return reply.kind === 'fallback' ? undefined : answerIndex(reply.id);

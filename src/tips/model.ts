@@ -19,7 +19,7 @@ export interface Subscription {
   since: string;
   source: 'command' | 'config';
   /**
-   * Who typed `tips på`, in the platform's own id (a Slack user id): the one person told when the
+   * Who typed `tips på`, in the platform's own id (Slack `U…`, Teams `29:…`): the one person told when the
    * subscription ends (Sofo removed, channel archived) instead of it ending in silence. Kept in clear
    * because posting to them needs it; kept only here, only for that, and gone with the subscription.
    */

@@ -1,6 +1,7 @@
 import express, { type Router } from 'express';
 import type { TeamsConfig } from '../../config/config';
 import { refuseBodiesOver } from '../../server/body-limit';
+import type { ChannelDeps } from '../shared/deps';
 import { createAdapter } from './adapter';
 import { SofoBot } from './bot';
 import type { TeamsDeps } from './context';
@@ -18,8 +19,9 @@ export const TEAMS_PATH = '/api/messages';
  */
 export function createTeamsChannel(
   config: TeamsConfig,
-  deps: TeamsDeps,
+  channelDeps: ChannelDeps,
 ): { router: Router; tipSender: TeamsTipSender } {
+  const deps: TeamsDeps = { ...channelDeps, appId: config.appId };
   const adapter = createAdapter(config, deps.log);
   const bot = new SofoBot(deps);
   const router = express.Router();

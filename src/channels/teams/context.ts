@@ -1,4 +1,7 @@
 import type { ChannelDeps } from '../shared/deps';
 
 /** What every Teams handler needs. */
-export type TeamsDeps = ChannelDeps;
+export interface TeamsDeps extends ChannelDeps {
+  /** The bot's Microsoft App ID ('' without authentication): proactive 1:1 chats are opened with it. */
+  appId: string;
+}

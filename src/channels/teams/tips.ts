@@ -4,6 +4,7 @@ import type { Store } from '../../storage/store';
 import type { SendOutcome, Subscription, TipSender } from '../../tips/model';
 import { type AdaptiveCard, actionSet, adaptiveCard, textBlock } from './card';
 import { chooseData } from './card-data';
+import { tellSubscriber } from './notify';
 import { submit } from './render';
 
 /** A tip as an Adaptive Card: the nudge and "Läs mer", a choice button that opens the entry. */
@@ -55,6 +56,22 @@ export class TeamsTipSender implements TipSender {
       failure = error;
     }
     return failure === undefined ? { ok: true } : outcomeOf(failure);
+  }
+
+  /** A 1:1 to whoever subscribed, from the stored reference's Bot Connector address and tenant. */
+  async notifyEnded(subscription: Subscription): Promise<void> {
+    const record = (await this.store.listConversations()).find(
+      (c) => c.platform === 'teams' && c.id === subscription.target,
+    );
+    const reference = record?.reference as Partial<ConversationReference> | undefined;
+    if (!reference?.serviceUrl || !reference.bot?.id) return;
+    const tenantId = reference.conversation?.tenantId;
+    const reach = {
+      serviceUrl: reference.serviceUrl,
+      botId: reference.bot.id,
+      ...(tenantId ? { tenantId } : {}),
+    };
+    await tellSubscriber(this.adapter, this.appId, reach, subscription, () => undefined);
   }
 
   /** The Bot Connector cannot list what a bot posted: Teams cannot tell (the runner then never re-posts). */

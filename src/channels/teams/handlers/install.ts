@@ -1,9 +1,11 @@
 import type { TurnContext } from 'botbuilder';
 import type { TeamsDeps } from '../context';
 import { localeLang } from '../locale';
+import { tellSubscriber } from '../notify';
 import { conversationRecord } from '../reference';
 import { replyWithCard } from '../send';
 import { welcomeCard } from '../welcome';
+import { channelOf } from './tips';
 
 /**
  * Sofo was added to a team, group chat or personal chat. Teams says so twice at once (an
@@ -21,9 +23,26 @@ export async function onAdded(context: TurnContext, deps: TeamsDeps, greet: bool
   );
 }
 
-/** Sofo was removed: forget the conversation (tips must not go there any more). */
+/**
+ * Sofo was removed: forget the conversation, and end its tips now, telling whoever turned them on
+ * rather than letting the next slot fail in silence.
+ */
 export async function onRemoved(context: TurnContext, deps: TeamsDeps): Promise<void> {
-  await deps.store.removeConversation('teams', context.activity.conversation.id);
+  const { activity } = context;
+  await deps.store.removeConversation('teams', activity.conversation.id);
+  const id = `teams:${channelOf(activity.conversation.id)}`;
+  const ended = (await deps.store.listSubscriptions()).find((s) => s.id === id);
+  if (!ended) return;
+  await deps.store.unsubscribe(id);
+  deps.log(`tips: ${id}: Sofo was removed; subscription ended`);
+  const tenantId = activity.conversation.tenantId ?? activity.channelData?.tenant?.id;
+  await tellSubscriber(
+    context.adapter,
+    deps.appId,
+    { serviceUrl: activity.serviceUrl, botId: activity.recipient.id, ...(tenantId ? { tenantId } : {}) },
+    ended,
+    deps.log,
+  );
 }
 
 /** Whether Sofo itself is among the members a conversationUpdate adds or removes. */

@@ -26,13 +26,13 @@ export async function onTipsCommand(
   const text = await applyTipsCommand(
     deps.store,
     command,
-    { id: `teams:${id}`, platform: 'teams', target: id },
+    { id: `teams:${id}`, platform: 'teams', target: id, subscriber: context.activity.from.id },
     deps.engine.kb.tips.length,
     deps.now(),
   );
   await context.sendActivity(text);
 }
 
-function channelOf(conversationId: string): string {
+export function channelOf(conversationId: string): string {
   return conversationId.split(';messageid=')[0] ?? conversationId;
 }

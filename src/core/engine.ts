@@ -3,7 +3,7 @@ import type { Entry, IntentId, KnowledgeBase, Tip } from './knowledge/model';
 import { LANGS, type Lang } from './lang';
 import { ContactFinder, type ContactHit, combineHits } from './matching/contacts';
 import type { Scored } from './matching/index';
-import { type Lexicons, Matcher, NO_LEXICONS, type Ranked } from './matching/matcher';
+import { type Analysis, type Lexicons, Matcher, NO_LEXICONS, type Ranked } from './matching/matcher';
 import { PhraseSet } from './matching/phrases';
 import { TUNING } from './matching/tuning';
 import { Replies } from './reply/compose';
@@ -132,13 +132,14 @@ export class Engine {
         );
     }
 
-    const ranked = this.withoutNameOnlyMatches(topic, lang, this.matcher.rank(topic, lang)).filter(
+    const analysis = this.matcher.analyse(topic, lang);
+    const ranked = this.withoutNameOnlyMatches(analysis).filter(
       // "Help" is the answer to a question about Sofo itself, never to one with a topic of its own
       // ("mitt VPN fungerar inte" shares only "fungerar" with "hur fungerar det här").
       (r) => r.id !== 'help' || r.unexplained === 0,
     );
     const decision = decide(ranked, contentWordCount(topic, lang));
-    const candidates = () => this.matcher.explain(topic, lang, ranked.slice(0, EXPLAIN_DEPTH));
+    const candidates = () => analysis.explain(ranked.slice(0, EXPLAIN_DEPTH));
     // "tack, det var precis vad jag behövde": the thanks is the message, not an unknown question.
     if (decision.kind === 'fallback' && smalltalk)
       return trace.done(this.replies.intent(smalltalk, lang, 0.5), 'smalltalk', 'thanks around no question');
@@ -208,9 +209,8 @@ export class Engine {
    * such names, while other words of the question go unexplained, is dropped. ("Berätta om
    * Nordanstig" is explained whole by the name, and stays.)
    */
-  private withoutNameOnlyMatches(words: readonly string[], lang: Lang, ranked: Ranked[]): Ranked[] {
-    const top = ranked.slice(0, 3);
-    const explained = this.matcher.explain(words, lang, top);
+  private withoutNameOnlyMatches({ ranked, explain }: Analysis): Ranked[] {
+    const explained = explain(ranked.slice(0, 3));
     const nameOnly = new Set(
       explained
         .filter(

@@ -5,6 +5,7 @@ import { loadKnowledge } from '../core/knowledge/load';
 import type { KnowledgeBase } from '../core/knowledge/model';
 import { LANGS, type Lang } from '../core/lang';
 import { tokenize } from '../core/text/tokenize';
+import { projectLexicons } from '../entry/load-engine';
 import { runSwefaq, SHIPPED_SWEFAQ } from './bench-swefaq';
 import { EVAL_SETS, type EvalLine, type EvalSetName, evalSetPath, readEvalLines } from './dataset';
 import { evaluate, type Prediction, type Report } from './evaluate';
@@ -144,12 +145,12 @@ async function benchSofo(
 ): Promise<SofoResult<Engine>> {
   const before = memory();
   // Memory is read with one engine built, as a server has after start-up; then more builds for the time.
-  let [engine, took] = timed(() => new Engine(kb));
+  let [engine, took] = timed(() => new Engine(kb, { lexicons: projectLexicons() }));
   const after = memory();
   const peakRssMb = process.resourceUsage().maxRSS / 1024;
   const builds = [took];
   while (builds.length < plan.builds) {
-    [engine, took] = timed(() => new Engine(kb));
+    [engine, took] = timed(() => new Engine(kb, { lexicons: projectLexicons() }));
     builds.push(took);
   }
   const last = engine;

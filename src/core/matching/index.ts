@@ -65,6 +65,7 @@ const NEGLIGIBLE = 0.05;
 export class LanguageIndex {
   readonly vocabulary: Vocabulary;
   private readonly ids: string[];
+  private readonly docIndex: Map<string, number>;
   private readonly keyIds = new Map<string, number>();
   private postingDocs: Int32Array[] = [];
   private postingWeights: Float32Array[] = [];
@@ -84,63 +85,103 @@ export class LanguageIndex {
     private readonly tools: LanguageTools,
   ) {
     this.ids = docs.map((d) => d.id);
+    this.docIndex = new Map(this.ids.map((id, d) => [id, d]));
     this.totals = new Float64Array(docs.length);
     this.termBest = new Float64Array(docs.length);
     this.explained = new Int32Array(docs.length);
-    const tokenized = docs.map((doc) => doc.fields.map((f) => tokenize(f.text)));
+
+    // Words are interned once: every field's words become numbers in one flat array (with where each
+    // field starts), so 10,000 entries' texts are not held as millions of small strings and arrays.
+    const wordIds = new Map<string, number>();
+    const words: string[] = [];
+    const stream: number[] = [];
+    const fieldStarts: number[][] = docs.map((doc) =>
+      doc.fields.map((f) => {
+        const start = stream.length;
+        for (const t of tokenize(f.text)) {
+          let id = wordIds.get(t);
+          if (id === undefined) {
+            id = words.length;
+            words.push(t);
+            wordIds.set(t, id);
+          }
+          stream.push(id);
+        }
+        return start;
+      }),
+    );
+    const fieldEnd = (d: number, f: number) =>
+      fieldStarts[d]?.[f + 1] ?? fieldStarts[d + 1]?.[0] ?? stream.length;
 
     this.vocabulary = new Vocabulary(lang);
-    const distinct = new Set<string>();
-    for (const fields of tokenized) for (const tokens of fields) for (const t of tokens) distinct.add(t);
-    for (const t of distinct) this.vocabulary.add(fold(t));
+    for (const w of words) this.vocabulary.add(fold(w));
 
     // Keys are worked out once per distinct word, not per occurrence.
-    const keysOf = new Map<string, { ids: number[]; weights: number[]; stopword: boolean }>();
-    for (const t of distinct) {
-      const keys = documentKeys(t, lang, this.vocabulary, tools.lexicon);
-      keysOf.set(t, {
-        ids: keys.map((k) => this.intern(k.key)),
-        weights: keys.map((k) => k.weight),
-        stopword: isAnyStopword(t),
-      });
-    }
+    const wordKeys: Int32Array[] = [];
+    const wordWeights: Float32Array[] = [];
+    const wordStop = new Uint8Array(words.length);
+    words.forEach((w, i) => {
+      const keys = documentKeys(w, lang, this.vocabulary, tools.lexicon);
+      wordKeys[i] = Int32Array.from(keys, (k) => this.intern(k.key));
+      wordWeights[i] = Float32Array.from(keys, (k) => k.weight);
+      wordStop[i] = isAnyStopword(w) ? 1 : 0;
+    });
 
-    const docLists: number[][] = [];
-    const weightLists: number[][] = [];
-    const best = new Map<number, number>();
+    // Postings: per document, each key's best weight (a scratch array, not a map), gathered flat and
+    // then laid out key by key.
+    const keyCount = this.keyIds.size;
+    const best = new Float32Array(keyCount);
+    const seen: number[] = [];
+    const flat = { keys: [] as number[], docs: [] as number[], weights: [] as number[] };
     docs.forEach((doc, d) => {
-      best.clear();
       doc.fields.forEach((field, f) => {
-        for (const token of tokenized[d]?.[f] ?? []) {
-          const keys = keysOf.get(token);
-          if (!keys) continue;
-          keys.ids.forEach((id, k) => {
-            const w = (keys.weights[k] ?? 0) * field.weight;
-            if ((best.get(id) ?? 0) < w) best.set(id, w);
-          });
+        for (let at = fieldStarts[d]?.[f] ?? 0, end = fieldEnd(d, f); at < end; at++) {
+          const w = stream[at] ?? 0;
+          const ids = wordKeys[w] ?? EMPTY_INTS;
+          const weights = wordWeights[w] ?? EMPTY_FLOATS;
+          for (let k = 0; k < ids.length; k++) {
+            const id = ids[k] ?? 0;
+            const weight = (weights[k] ?? 0) * field.weight;
+            if ((best[id] ?? 0) === 0) seen.push(id);
+            if ((best[id] ?? 0) < weight) best[id] = weight;
+          }
         }
       });
-      for (const [id, w] of best) {
-        const docsOfKey = docLists[id] ?? [];
-        const weightsOfKey = weightLists[id] ?? [];
-        docsOfKey.push(d);
-        weightsOfKey.push(w);
-        docLists[id] = docsOfKey;
-        weightLists[id] = weightsOfKey;
+      for (const id of seen) {
+        flat.keys.push(id);
+        flat.docs.push(d);
+        flat.weights.push(best[id] ?? 0);
+        best[id] = 0;
       }
+      seen.length = 0;
     });
-    this.postingDocs = docLists.map((l) => Int32Array.from(l));
-    this.postingWeights = weightLists.map((l) => Float32Array.from(l));
+    const counts = new Int32Array(keyCount + 1);
+    for (const k of flat.keys) counts[k + 1] = (counts[k + 1] ?? 0) + 1;
+    for (let k = 0; k < keyCount; k++) counts[k + 1] = (counts[k + 1] ?? 0) + (counts[k] ?? 0);
+    const allDocs = new Int32Array(flat.keys.length);
+    const allWeights = new Float32Array(flat.keys.length);
+    const fill = counts.slice(0, keyCount);
+    flat.keys.forEach((k, i) => {
+      const at = fill[k] ?? 0;
+      allDocs[at] = flat.docs[i] ?? 0;
+      allWeights[at] = flat.weights[i] ?? 0;
+      fill[k] = at + 1;
+    });
+    // Documents were visited in order, so each key's postings are sorted (binarySearch relies on it).
+    for (let k = 0; k < keyCount; k++) {
+      this.postingDocs.push(allDocs.subarray(counts[k] ?? 0, counts[k + 1] ?? 0));
+      this.postingWeights.push(allWeights.subarray(counts[k] ?? 0, counts[k + 1] ?? 0));
+    }
 
     const n = docs.length;
-    this.idf = new Float64Array(this.keyIds.size);
+    this.idf = new Float64Array(keyCount);
     this.postingDocs.forEach((list, id) => {
       const df = list.length;
       const value = Math.log(1 + (n - df + 0.5) / (df + 0.5));
       this.idf[id] = value;
       if (value > this.maxIdf) this.maxIdf = value;
     });
-    this.queryMarks = new Uint8Array(this.keyIds.size);
+    this.queryMarks = new Uint8Array(keyCount);
 
     docs.forEach((doc, d) => {
       const keys: number[] = [];
@@ -148,12 +189,12 @@ export class LanguageIndex {
       const ends: number[] = [];
       doc.fields.forEach((field, f) => {
         if (!field.example) return;
-        for (const token of tokenized[d]?.[f] ?? []) {
-          const known = keysOf.get(token);
-          const id = known?.ids[0];
+        for (let at = fieldStarts[d]?.[f] ?? 0, end = fieldEnd(d, f); at < end; at++) {
+          const w = stream[at] ?? 0;
+          const id = wordKeys[w]?.[0];
           if (id === undefined) continue;
           keys.push(id);
-          weights.push(this.keyValue(id, 1, known?.stopword ?? false));
+          weights.push(this.keyValue(id, 1, wordStop[w] === 1));
         }
         ends.push(keys.length);
       });
@@ -183,7 +224,7 @@ export class LanguageIndex {
 
   /** Which question words a document explains, and how; and which content words it leaves out. */
   explain(id: string, terms: readonly QueryTerm[]): { matched: MatchedWord[]; unexplained: string[] } {
-    const doc = this.ids.indexOf(id);
+    const doc = this.docIndex.get(id) ?? -1;
     const matched: MatchedWord[] = [];
     const unexplained: string[] = [];
     for (const term of terms) {
@@ -414,6 +455,9 @@ export class LanguageIndex {
     return id;
   }
 }
+
+const EMPTY_INTS = new Int32Array(0);
+const EMPTY_FLOATS = new Float32Array(0);
 
 /** Index of a document in a sorted posting list, or -1. */
 function binarySearch(sorted: Int32Array, value: number): number {

@@ -22,6 +22,12 @@ export interface Ranked extends Scored {
   foundIn: Lang;
 }
 
+export interface Analysis {
+  ranked: Ranked[];
+  /** The words behind each candidate's score, for `--explain` and for the engine's own checks. */
+  explain(candidates: readonly Ranked[]): ExplainCandidate[];
+}
+
 /** Ranks knowledge entries and the help/list intents for a question, in both languages. */
 export class Matcher {
   private readonly indexes: Record<Lang, LanguageIndex>;
@@ -64,35 +70,40 @@ export class Matcher {
 
   /** Candidates best first; each scored in the question's language and, discounted, in the other. */
   rank(words: readonly string[], lang: Lang): Ranked[] {
+    return this.analyse(words, lang).ranked;
+  }
+
+  /**
+   * The ranking, and a way to explain any of its candidates from the same analysed words (the words
+   * are analysed once, whether or not an explanation is wanted).
+   */
+  analyse(words: readonly string[], lang: Lang): Analysis {
+    const terms = {
+      sv: this.indexes.sv.terms(words, lang === 'sv'),
+      en: this.indexes.en.terms(words, lang === 'en'),
+    };
     const best = new Map<string, Ranked>();
     for (const l of LANGS) {
-      const index = this.indexes[l];
       const factor = l === lang ? 1 : OTHER_LANGUAGE;
-      for (const scored of index.score(index.terms(words, l === lang))) {
+      for (const scored of this.indexes[l].score(terms[l])) {
         const value = scored.score * factor;
         if ((best.get(scored.id)?.score ?? 0) < value)
           best.set(scored.id, { ...scored, score: value, foundIn: l });
       }
     }
-    return [...best.values()].sort((a, b) => b.score - a.score);
-  }
-
-  /** The words behind each candidate's score, for `--explain`. */
-  explain(words: readonly string[], lang: Lang, ranked: readonly Ranked[]): ExplainCandidate[] {
-    const terms = {
-      sv: this.indexes.sv.terms(words, lang === 'sv'),
-      en: this.indexes.en.terms(words, lang === 'en'),
-    };
-    return ranked.map((r) => {
-      const { matched, unexplained } = this.indexes[r.foundIn].explain(r.id, terms[r.foundIn]);
-      return {
-        id: r.id,
-        score: round(r.score),
-        matched:
-          r.foundIn === lang ? matched : matched.map((m) => ({ ...m, via: 'other-language' as const })),
-        unexplained,
-      };
-    });
+    const ranked = [...best.values()].sort((a, b) => b.score - a.score);
+    const explain = (candidates: readonly Ranked[]): ExplainCandidate[] =>
+      candidates.map((r) => {
+        const { matched, unexplained } = this.indexes[r.foundIn].explain(r.id, terms[r.foundIn]);
+        return {
+          id: r.id,
+          score: round(r.score),
+          matched:
+            r.foundIn === lang ? matched : matched.map((m) => ({ ...m, via: 'other-language' as const })),
+          unexplained,
+        };
+      });
+    return { ranked, explain };
   }
 
   /** Whether a word is part of what the knowledge base talks about, in either language. */

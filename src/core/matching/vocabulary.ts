@@ -6,6 +6,10 @@ import { editDistance } from './distance';
 const MIN_PART = 4;
 /** Parts Swedish joins with a linking letter: "sysselsättning-s-krav", "gåv-o-upphandling". */
 const LINKING_LETTERS = ['s', 'e', 'o', 'u', 'a'];
+/** Longer than this is no word: not split, not corrected (the work must stay bounded). */
+const MAX_WORD = 40;
+/** The split cache grows with what users type: at this size it starts afresh. */
+const CACHE_LIMIT = 20_000;
 
 /**
  * The words one language of the index knows (diacritics folded), with the two repairs built on them:
@@ -16,9 +20,13 @@ export class Vocabulary {
   /** First letters of known words: a compound part must start like some known word. */
   private readonly prefixes = new Set<string>();
   private readonly stems = new Set<string>();
-  /** SymSpell-style index: each word and its one-letter deletions point back at the word. */
-  private readonly deletions = new Map<string, string[]>();
-  /** Splitting is a small search over every cut; words repeat, so each is split once. */
+  /**
+   * Known words by first letter and length, for typo correction: a typo rarely hits the first letter, and a scan
+   * of one bucket costs far less memory than an index of every word's deletions (which, at 10,000
+   * entries, was most of the engine's build time and memory).
+   */
+  private readonly byInitial = new Map<string, string[]>();
+  /** Splitting is a small search over every cut; words repeat, so each is split once (bounded). */
   private readonly splits = new Map<string, string[] | undefined>();
 
   constructor(private readonly lang: Lang) {}
@@ -29,11 +37,9 @@ export class Vocabulary {
     this.prefixes.add(word.slice(0, MIN_PART - 1));
     this.stems.add(stem(word, this.lang));
     if (word.length < MIN_PART) return;
-    for (const variant of [word, ...deletionsOf(word)]) {
-      const list = this.deletions.get(variant);
-      if (list === undefined) this.deletions.set(variant, [word]);
-      else if (!list.includes(word)) list.push(word);
-    }
+    const bucket = this.byInitial.get(bucketOf(word[0] ?? '', word.length));
+    if (bucket) bucket.push(word);
+    else this.byInitial.set(bucketOf(word[0] ?? '', word.length), [word]);
   }
 
   knows(word: string): boolean {
@@ -55,9 +61,10 @@ export class Vocabulary {
    * win. Returns undefined when the word is not a compound of known words.
    */
   splitCompound(word: string): string[] | undefined {
-    if (word.length < MIN_PART * 2) return undefined;
+    if (word.length < MIN_PART * 2 || word.length > MAX_WORD) return undefined;
     if (this.splits.has(word)) return this.splits.get(word);
     const parts = this.search(word);
+    if (this.splits.size >= CACHE_LIMIT) this.splits.clear();
     this.splits.set(word, parts);
     return parts;
   }
@@ -80,22 +87,20 @@ export class Vocabulary {
     return parts !== undefined && parts.length > 1 ? parts : undefined;
   }
 
-  /** The known word(s) nearest to a typo: distance 1, or 2 for long words. */
+  /** The known words nearest to a typo: distance 1, or 2 for long words. */
   correct(word: string): string[] {
-    if (word.length < MIN_PART + 1) return [];
+    if (word.length < MIN_PART + 1 || word.length > MAX_WORD) return [];
     const maxDistance = word.length >= 8 ? 2 : 1;
-    const probes = new Set([word, ...deletionsOf(word)]);
-    if (maxDistance === 2) for (const d of [...probes]) for (const dd of deletionsOf(d)) probes.add(dd);
     let bestDistance = maxDistance + 1;
     let found: string[] = [];
-    for (const probe of probes) {
-      for (const candidate of this.deletions.get(probe) ?? []) {
-        if (Math.abs(candidate.length - word.length) > maxDistance) continue;
+    const initial = word[0] ?? '';
+    for (let length = word.length - maxDistance; length <= word.length + maxDistance; length++) {
+      for (const candidate of this.byInitial.get(bucketOf(initial, length)) ?? []) {
         const distance = editDistance(word, candidate);
         if (distance < bestDistance) {
           bestDistance = distance;
           found = [candidate];
-        } else if (distance === bestDistance && !found.includes(candidate)) {
+        } else if (distance === bestDistance) {
           found.push(candidate);
         }
       }
@@ -116,8 +121,7 @@ export class Vocabulary {
   }
 }
 
-function deletionsOf(word: string): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
-  return out;
+/** Words are bucketed by first letter and length: a typo's candidates are a few buckets, not all words. */
+function bucketOf(initial: string, length: number): string {
+  return `${initial}${length}`;
 }

@@ -15,6 +15,7 @@ import { LiveKnowledge } from '../live/live-knowledge';
 import { type Watching, watchKnowledge } from '../live/watch';
 import { createApp, listen } from '../server/http';
 import { openStore } from '../storage/open';
+import { PendingWrites, storeHealth, withPendingVotes } from '../storage/pending-writes';
 import { type Pseudonymize, pseudonymizer } from '../storage/pseudonym';
 import { startRetention } from '../storage/retention';
 import type { Store } from '../storage/store';
@@ -63,7 +64,15 @@ export async function startServer(config: Config, options: RunOptions = {}): Pro
       }
     : await openStore(config, log);
   const { store, pseudonymize } = opened;
-  const channels = channelDeps({ engine: live, store, log, now, pseudonymize });
+  // Votes survive a store that is briefly away (kept and written again); the rest goes straight through.
+  const pending = new PendingWrites(store, log);
+  const channels = channelDeps({
+    engine: live,
+    store: withPendingVotes(store, pending),
+    log,
+    now,
+    pseudonymize,
+  });
   const admin = adminRoutes({
     auth: new AdminAuth(config.admin.token, now),
     inbox: new Inbox({
@@ -111,6 +120,7 @@ export async function startServer(config: Config, options: RunOptions = {}): Pro
   const app = createApp({
     knowledge,
     log,
+    health: () => storeHealth(store, pending),
     routers: [
       ...(slack?.router ? [slack.router] : []),
       teams.router,
@@ -129,6 +139,7 @@ export async function startServer(config: Config, options: RunOptions = {}): Pro
   const stop = async () => {
     scheduler?.stop();
     retention.stop();
+    pending.stop();
     await watching?.close();
     await slack?.stop();
     await new Promise<void>((resolve) => server.close(() => resolve()));

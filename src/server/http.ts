@@ -8,6 +8,8 @@ export interface ServerDeps {
   log: (line: string) => void;
   /** Channel routes mounted on the same server (web chat, Slack's /slack/events, Teams' /api/messages). */
   routers: Router[];
+  /** What /healthz adds about the store (degraded while it cannot be reached). */
+  health?: () => Promise<{ status: 'ok' | 'degraded' }>;
 }
 
 /**
@@ -17,10 +19,11 @@ export interface ServerDeps {
 export function createApp(deps: ServerDeps): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.get('/healthz', (_req, res) => {
+  app.get('/healthz', async (_req, res) => {
     const { version, problems } = deps.knowledge;
+    const health = (await deps.health?.()) ?? { status: 'ok' as const };
     res.json({
-      status: 'ok',
+      ...health,
       entries: version.entries,
       // Which knowledge answers, and whether a later change on disk was refused (see the log).
       knowledge: { version: version.hash, loadedAt: version.loadedAt, problems: problems.length },

@@ -1,4 +1,5 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { chmodSync, constants, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { access } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { type Adapter, Low } from 'lowdb';
 import type { Delivery, Subscription } from '../tips/model';
@@ -188,6 +189,10 @@ export class LowdbStore implements Store {
       deliveries: data.deliveries,
       events: Object.keys(data.events).length,
     };
+  }
+
+  async ping(): Promise<void> {
+    await access(this.file, constants.R_OK | constants.W_OK);
   }
 
   async close(): Promise<void> {

@@ -110,6 +110,8 @@ export class MemoryStore extends MemoryTipStore implements Store {
     };
   }
 
+  async ping(): Promise<void> {}
+
   async close(): Promise<void> {}
 
   async addInboxItems(items: readonly InboxItem[]): Promise<number> {

@@ -97,6 +97,8 @@ export interface Store extends TipStore, InboxStore, CounterStore {
   /** Deletes every vote of one pseudonym (a person's right to erasure); returns how many. */
   forget(user: string): Promise<number>;
   exportAll(): Promise<StoreExport>;
+  /** Resolves when the store can be reached now; rejects with why not. */
+  ping(): Promise<void>;
   /** Releases connections and timers. */
   close(): Promise<void>;
 }

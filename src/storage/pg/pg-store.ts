@@ -205,14 +205,8 @@ export class PgStore implements Store {
     await this.pool.end();
   }
 
-  /** Whether the database answers now (for /healthz). */
-  async reachable(): Promise<boolean> {
-    try {
-      await this.pool.query('SELECT 1');
-      return true;
-    } catch {
-      return false;
-    }
+  async ping(): Promise<void> {
+    await this.query('SELECT 1');
   }
 
   async addInboxItems(items: readonly InboxItem[]): Promise<number> {

@@ -49,7 +49,7 @@ export class ContactFinder {
   byName(words: readonly string[], isKnownWord: (word: string) => boolean = () => false): ContactHit[] {
     const folded = words.map(fold);
     const sameName = (word: string, name: string, fuzzy: boolean) =>
-      word === name || word === `${name}s` || (fuzzy && isTypoOf(word, name) && !isKnownWord(word));
+      word === name || word === `${name}s` || (fuzzy && !isKnownWord(word) && isTypoOf(word, name));
     const hits: ContactHit[] = [];
     for (const p of this.profiles) {
       // First names must be typed right ("ingår" is not "Ingvar"); surnames may carry a typo.

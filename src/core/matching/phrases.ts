@@ -5,13 +5,13 @@ import { fold, tokenize } from '../text/tokenize';
  * on whatever `normalize` makes of them (stems, so that "ringer" meets "ringa").
  */
 export class PhraseSet<T extends string> {
-  private readonly phrases: { label: T; words: string[] }[] = [];
+  private readonly phrases: { label: T; words: string[]; distinct: Set<string> }[] = [];
 
   constructor(private readonly normalize: (word: string) => string = fold) {}
 
   add(label: T, phrase: string): void {
     const words = tokenize(phrase).map(this.normalize);
-    if (words.length > 0) this.phrases.push({ label, words });
+    if (words.length > 0) this.phrases.push({ label, words, distinct: new Set(words) });
     // Longest first, so "tack så mycket" is stripped whole rather than leaving "så mycket".
     this.phrases.sort((a, b) => b.words.length - a.words.length);
   }
@@ -41,8 +41,11 @@ export class PhraseSet<T extends string> {
   remove(words: readonly string[]): { rest: string[]; found: boolean } {
     let rest = [...words];
     let folded = rest.map(this.normalize);
+    const present = new Set(folded);
     let found = false;
     for (const { words: phrase } of this.phrases) {
+      // Most phrases share no word with the question: skip them without scanning.
+      if (!present.has(phrase[0] ?? '')) continue;
       for (let at = indexOf(folded, phrase); at >= 0; at = indexOf(folded, phrase)) {
         rest = [...rest.slice(0, at), ...rest.slice(at + phrase.length)];
         folded = [...folded.slice(0, at), ...folded.slice(at + phrase.length)];
@@ -56,9 +59,10 @@ export class PhraseSet<T extends string> {
   closest(words: readonly string[]): { label: T; similarity: number } | undefined {
     const set = new Set(words.map(this.normalize));
     let best: { label: T; similarity: number } | undefined;
-    for (const { label, words: phrase } of this.phrases) {
-      const shared = new Set(phrase.filter((w) => set.has(w))).size;
-      const similarity = (2 * shared) / (set.size + new Set(phrase).size);
+    for (const { label, distinct } of this.phrases) {
+      let shared = 0;
+      for (const w of distinct) if (set.has(w)) shared++;
+      const similarity = (2 * shared) / (set.size + distinct.size);
       if (!best || similarity > best.similarity) best = { label, similarity };
     }
     return best;

@@ -94,8 +94,12 @@ export class Vocabulary {
     let bestDistance = maxDistance + 1;
     let found: string[] = [];
     const initial = word[0] ?? '';
+    const letters = letterCounts(word);
     for (let length = word.length - maxDistance; length <= word.length + maxDistance; length++) {
       for (const candidate of this.byInitial.get(bucketOf(initial, length)) ?? []) {
+        // Each edit changes the counts of at most two letters: a cheap bound rules most words out
+        // before the (costlier) edit distance is computed.
+        if (letterDifference(letters, candidate) > 2 * maxDistance) continue;
         const distance = editDistance(word, candidate);
         if (distance < bestDistance) {
           bestDistance = distance;
@@ -124,4 +128,24 @@ export class Vocabulary {
 /** Words are bucketed by first letter and length: a typo's candidates are a few buckets, not all words. */
 function bucketOf(initial: string, length: number): string {
   return `${initial}${length}`;
+}
+
+/** How many of each letter a word has (letters outside a–ö share one slot: a bound, not an identity). */
+function letterCounts(word: string): Int8Array {
+  const counts = new Int8Array(64);
+  for (let i = 0; i < word.length; i++) counts[slot(word.charCodeAt(i))]++;
+  return counts;
+}
+
+/** The letters one word has more or fewer of than the other, added up. */
+function letterDifference(counts: Int8Array, other: string): number {
+  const diff = Int8Array.from(counts);
+  for (let i = 0; i < other.length; i++) diff[slot(other.charCodeAt(i))]--;
+  let total = 0;
+  for (const d of diff) total += Math.abs(d);
+  return total;
+}
+
+function slot(code: number): number {
+  return code >= 97 && code <= 122 ? code - 97 : (code % 37) + 26;
 }

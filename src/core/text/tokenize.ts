@@ -15,8 +15,18 @@ export function tokenize(text: string): string[] {
 export function fold(word: string): string {
   // Most words are plain a–z: skip the Unicode work for them (this runs for every word of every question).
   if (/^[ -~]*$/.test(word)) return word;
-  return word.normalize('NFD').replace(/\p{M}/gu, '');
+  // Swedish letters by table; anything else through Unicode decomposition.
+  let out = '';
+  for (const ch of word) {
+    const plain = FOLDED[ch];
+    if (plain !== undefined) out += plain;
+    else if (ch.charCodeAt(0) < 0x80) out += ch;
+    else return word.normalize('NFD').replace(/\p{M}/gu, '');
+  }
+  return out;
 }
+
+const FOLDED: Record<string, string> = { å: 'a', ä: 'a', ö: 'o', é: 'e', è: 'e', ü: 'u', á: 'a', à: 'a' };
 
 export function hasLetters(text: string): boolean {
   return /\p{L}/u.test(text);

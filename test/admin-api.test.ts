@@ -146,6 +146,15 @@ describe('the admin API with SOFO_ADMIN_TOKEN', () => {
     expect(body.reply.kind).toBe('fallback');
     expect(body.explanation).toMatchObject({ outcome: 'fallback' });
     expect(Array.isArray(body.explanation.candidates)).toBe(true);
+    const entries = await (await call('GET', '/admin/api/entries')).json();
+    const title = entries[0].title.sv;
+    const answered = await (await call('POST', '/admin/api/test', { text: title })).json();
+    const best = answered.explanation.candidates[0];
+    expect(best.id).toBe(answered.reply.id);
+    expect(best.matched.length).toBeGreaterThan(0);
+    expect(best.matched[0]).toEqual(
+      expect.objectContaining({ word: expect.any(String), via: expect.any(String) }),
+    );
     expect((await store.listCounts()).reduce((n, c) => n + c.count, 0)).toBe(before);
   });
 

@@ -1,5 +1,7 @@
 import { contentStems, groupInbox, groupKey } from '../src/inbox/grouping';
+import { synonymCanonical } from '../src/inbox/synonym-key';
 import type { InboxItem } from '../src/storage/inbox';
+import { fixtureEngine } from './helpers/engine';
 
 let n = 0;
 function asked(text: string, best = 'guide-training', extra: Partial<InboxItem> = {}): InboxItem {
@@ -79,8 +81,22 @@ describe('grouping inbox questions', () => {
   });
 
   it('groups through the synonym seam when one is given', () => {
-    const canonical = (stem: string) => (stem === 'kur' ? 'utbildning' : stem);
+    const canonical = (word: string) => (word === 'kurs' ? 'utbildning' : word);
     const groups = groupInbox([asked('kurs', 'a'), asked('utbildning', 'a')], { canonical });
+    expect(groups).toHaveLength(1);
+  });
+});
+
+describe('grouping with the editors synonyms', () => {
+  it('puts "utbildning i upphandling" and "kurs i upphandling?" in one key when the synonyms say so', () => {
+    const kb = { ...fixtureEngine().kb, synonyms: { sv: [['utbildning', 'kurs']], en: [] } };
+    const canonical = synonymCanonical(kb);
+    expect(groupKey('utbildning i upphandling', 'sv', canonical)).toBe(
+      groupKey('kurs i upphandling?', 'sv', canonical),
+    );
+    const groups = groupInbox([asked('utbildning i upphandling', 'a'), asked('kurs i upphandling?', 'b')], {
+      canonical,
+    });
     expect(groups).toHaveLength(1);
   });
 });

@@ -11,7 +11,6 @@ import { summarise } from '../stats/summary';
 import type { CounterStore } from '../storage/counters';
 import { type AdminAuth, COOKIE, isLoopback, requireAdmin } from './auth';
 import { BATCH_LIMITS, parseBatch, runBatch } from './batch';
-import { explanationFromReply } from './explain';
 
 const PUBLIC = join(PROJECT_ROOT, 'src', 'admin', 'public');
 
@@ -122,8 +121,7 @@ export function adminRoutes(deps: AdminDeps): Router {
         .json({ error: 'bad_request', message: 'Skicka {"text": "fråga"} / send {"text": "question"}' });
       return;
     }
-    const reply = deps.engine().ask(text, lang ? { lang: lang as Lang } : {});
-    res.json({ reply, explanation: explanationFromReply(reply) });
+    res.json(deps.engine().explain(text, lang ? { lang: lang as Lang } : {}));
   });
 
   api.post(

@@ -13,11 +13,11 @@ import type { InboxCandidate, InboxItem, InboxOutcome } from '../storage/inbox';
  */
 
 /**
- * Maps a stem to the form it groups under. The seam for synonyms: once the knowledge base has synonym
- * lists, "kurs" and "utbildning" map to one form and such questions share a key outright.
+ * Maps a content word to the form it groups under: its stem, or with the editors' synonyms
+ * (synonym-key.ts) its synonym group, so "kurs" and "utbildning" share a key outright.
  */
-export type Canonical = (stem: string, lang: Lang) => string;
-const asIs: Canonical = (s) => s;
+export type Canonical = (word: string, lang: Lang) => string;
+const asIs: Canonical = (word, lang) => stem(word, lang);
 
 const PLACEHOLDER_TEXT = new RegExp(
   Object.values(PLACEHOLDERS)
@@ -29,7 +29,7 @@ const PLACEHOLDER_TEXT = new RegExp(
 /** The content-word stems of a question, sorted and unique: its grouping key's parts. */
 export function contentStems(text: string, lang: Lang, canonical: Canonical = asIs): string[] {
   const words = tokenize(text.replace(PLACEHOLDER_TEXT, ' ')).filter((w) => !isStopword(w, lang));
-  return [...new Set(words.map((w) => canonical(stem(w, lang), lang)))].sort();
+  return [...new Set(words.map((w) => canonical(w, lang)))].sort();
 }
 
 export function groupKey(text: string, lang: Lang, canonical: Canonical = asIs): string {
@@ -37,7 +37,7 @@ export function groupKey(text: string, lang: Lang, canonical: Canonical = asIs):
 }
 
 export interface InboxGroup {
-  /** Stable while the group's first question is in the inbox: derived from its key and best candidate. */
+  /** Stable while the group's first question is in the inbox: derived from its key. */
   id: string;
   count: number;
   /** The most frequent outcome among its questions. */
@@ -60,8 +60,6 @@ export function groupId(key: string): string {
 }
 
 interface KeyBucket {
-  /** The best candidate and the key: what a group id is made of. */
-  id: string;
   key: string;
   stems: string[];
   best: string;
@@ -69,7 +67,7 @@ interface KeyBucket {
 }
 
 /**
- * Groups inbox questions. Exact keys first, then each key joins the first earlier group whose anchor
+ * Groups inbox questions. Exact keys first (whatever the candidates), then each key joins the first earlier group whose anchor
  * (its oldest key) has the same best candidate and shares at least half of the longer key's words.
  * Comparing with anchors only, not with every member, keeps groups from chaining into one, and keeps
  * the cost at keys × anchors-sharing-a-word rather than keys².
@@ -84,12 +82,11 @@ export function groupInbox(
     const stems = contentStems(item.text, item.lang, canonical);
     const key = stems.join(' ');
     if (options.ignored?.has(key) || options.ignored?.has(item.key)) continue;
-    const best = item.candidates[0]?.id ?? '';
-    const bucketKey = `${best}\u0000${key}`;
-    let bucket = buckets.get(bucketKey);
+    let bucket = buckets.get(key);
     if (!bucket) {
-      bucket = { id: bucketKey, key, stems, best, items: [] };
-      buckets.set(bucketKey, bucket);
+      // The same words are the same question; the first one's best candidate decides what it may join.
+      bucket = { key, stems, best: item.candidates[0]?.id ?? '', items: [] };
+      buckets.set(key, bucket);
     }
     bucket.items.push(item);
   }
@@ -111,7 +108,7 @@ export function groupInbox(
       else byWord.set(slot, [at]);
     }
   }
-  return anchors.map(({ anchor, members }) => summarise(anchor.id, members)).sort(byCountThenRecent);
+  return anchors.map(({ anchor, members }) => summarise(anchor.key, members)).sort(byCountThenRecent);
 }
 
 function findAnchor(
@@ -138,7 +135,7 @@ function similar(a: readonly string[], b: readonly string[]): boolean {
   return shared > 0 && shared * 2 >= Math.max(a.length, b.length);
 }
 
-function summarise(anchorId: string, members: readonly KeyBucket[]): InboxGroup {
+function summarise(anchorKey: string, members: readonly KeyBucket[]): InboxGroup {
   const items = members.flatMap((m) => m.items);
   const texts = new Map<string, number>();
   const outcomes = new Map<InboxOutcome, number>();
@@ -153,7 +150,7 @@ function summarise(anchorId: string, members: readonly KeyBucket[]): InboxGroup 
     if (item.at > last) last = item.at;
   }
   return {
-    id: groupId(anchorId),
+    id: groupId(anchorKey),
     count: items.length,
     outcome: mostFrequent(outcomes) ?? 'fallback',
     lang: mostFrequent(langs) ?? 'sv',

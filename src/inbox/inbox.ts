@@ -11,6 +11,7 @@ import { InboxError } from './errors';
 import { writeWhole } from './files';
 import { type Canonical, groupInbox, type InboxGroup } from './grouping';
 import { EntryFileError, samePhrasing, withQuestions } from './phrasings';
+import { synonymCanonical } from './synonym-key';
 
 export interface InboxDeps {
   store: Store;
@@ -27,6 +28,7 @@ export interface InboxDeps {
   draftsDir: string;
   log: (line: string) => void;
   now: () => Date;
+  /** How words group; by default the live knowledge base's synonyms. */
   canonical?: Canonical;
 }
 
@@ -57,7 +59,7 @@ export class Inbox {
       this.deps.store.listInbox(),
       this.deps.store.listIgnoredKeys(),
     ]);
-    return groupInbox(items, { ignored: new Set(ignored), canonical: this.deps.canonical });
+    return groupInbox(items, { ignored: new Set(ignored), canonical: this.canonical() });
   }
 
   /** Adds a group's questions to an entry's `questions:`, makes it live, and clears the group. */
@@ -129,9 +131,7 @@ export class Inbox {
   private async group(groupId: string): Promise<{ group: InboxGroup; items: InboxItem[] }> {
     const items = await this.deps.store.listInbox();
     const ignored = new Set(await this.deps.store.listIgnoredKeys());
-    const group = groupInbox(items, { ignored, canonical: this.deps.canonical }).find(
-      (g) => g.id === groupId,
-    );
+    const group = groupInbox(items, { ignored, canonical: this.canonical() }).find((g) => g.id === groupId);
     if (!group) throw new InboxError('not_found', `no inbox group with id "${groupId}"`, { groupId });
     const members = new Set(group.itemIds);
     return { group, items: items.filter((i) => members.has(i.id)) };
@@ -170,6 +170,10 @@ export class Inbox {
       else add[item.lang].push(oneLine(item.text));
     }
     return { add, skipped };
+  }
+
+  private canonical(): Canonical {
+    return this.deps.canonical ?? synonymCanonical(this.deps.engine().kb);
   }
 
   private oneAtATime<T>(action: () => Promise<T>): Promise<T> {

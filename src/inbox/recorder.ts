@@ -11,7 +11,8 @@ export interface RecorderDeps {
   store: InboxStore & CounterStore;
   now: () => Date;
   log: (line: string) => void;
-  canonical?: Canonical;
+  /** How words group (the live knowledge base's synonyms); stems alone without it. */
+  canonical?: () => Canonical;
 }
 
 /** What is held in memory at most while the store is slow or failing; beyond it the oldest go. */
@@ -32,11 +33,17 @@ export class Recorder {
 
   constructor(private readonly deps: RecorderDeps) {}
 
-  /** A question a channel got and the reply it gave. */
-  asked(channel: Platform, question: string, reply: Reply): void {
+  /**
+   * A question a channel got and the reply it gave; `candidates` (from the engine's explanation) when
+   * the reply's own alternatives are not all there was.
+   */
+  asked(channel: Platform, question: string, reply: Reply, candidates?: InboxCandidate[]): void {
     this.count({ event: reply.kind, entryId: reply.id, lang: reply.lang, channel });
     if (reply.kind === 'fallback' || reply.kind === 'clarify') {
-      this.keep(channel, question, reply, reply.kind);
+      this.push({
+        ...this.item(channel, question, reply.lang, reply.kind),
+        candidates: (candidates ?? candidatesOf(reply)).slice(0, 5),
+      });
     }
   }
 
@@ -73,10 +80,6 @@ export class Recorder {
     this.schedule();
   }
 
-  private keep(channel: Platform, question: string, reply: Reply, outcome: 'fallback' | 'clarify'): void {
-    this.push({ ...this.item(channel, question, reply.lang, outcome), candidates: candidatesOf(reply) });
-  }
-
   private item(channel: Platform, question: string, lang: Reply['lang'], outcome: InboxItem['outcome']) {
     const text = scrubForStorage(question);
     return {
@@ -86,7 +89,7 @@ export class Recorder {
       outcome,
       channel,
       at: this.deps.now().toISOString(),
-      key: groupKey(text, lang, this.deps.canonical),
+      key: groupKey(text, lang, this.deps.canonical?.()),
     };
   }
 
@@ -124,10 +127,7 @@ export class Recorder {
   }
 }
 
-/**
- * The best candidates a reply shows. The reply carries its own id and its alternatives with their
- * confidences; the engine's explanation (ask --explain) will carry more, and replaces this then.
- */
+/** The best candidates a reply shows: its own id and its alternatives, with their confidences. */
 export function candidatesOf(reply: Reply): InboxCandidate[] {
   const list: InboxCandidate[] =
     reply.kind === 'fallback' || reply.kind === 'clarify' ? [] : [{ id: reply.id, score: reply.confidence }];

@@ -31,8 +31,19 @@ export function answersFor(channel: Platform, engine: () => Engine, recorder?: R
       return engine().kb;
     },
     ask(text, options) {
-      const reply = engine().ask(text, options);
-      recorder?.asked(channel, text, reply);
+      const live = engine();
+      const reply = live.ask(text, options);
+      if (recorder && (reply.kind === 'fallback' || reply.kind === 'clarify')) {
+        // The editors see every candidate with its score, also those too weak to be offered; rare enough
+        // (a fallback or a clarify) to ask again for the explanation.
+        const { explanation } = live.explain(text, options);
+        recorder.asked(
+          channel,
+          text,
+          reply,
+          explanation.candidates.map(({ id, score }) => ({ id, score })),
+        );
+      } else recorder?.asked(channel, text, reply);
       return reply;
     },
     replay: (text, options) => engine().ask(text, options),

@@ -1,5 +1,6 @@
 import type { Engine } from '../../core/engine';
 import { Recorder } from '../../inbox/recorder';
+import { synonymCanonical } from '../../inbox/synonym-key';
 import type { Pseudonymize } from '../../storage/pseudonym';
 import type { Platform, Store } from '../../storage/store';
 import { answersFor } from './answers';
@@ -24,7 +25,12 @@ export function channelDeps(shared: SharedDeps): {
   recorder: Recorder;
   forChannel(c: Platform): ChannelDeps;
 } {
-  const recorder = new Recorder({ store: shared.store, now: shared.now, log: shared.log });
+  const recorder = new Recorder({
+    store: shared.store,
+    now: shared.now,
+    log: shared.log,
+    canonical: () => synonymCanonical(shared.engine().kb),
+  });
   const store = withVotesRecorded(shared.store, recorder, shared.engine);
   // Claimed in the store (not the recording proxy): a retry after a restart or on another instance.
   const seen = storeClaims(shared.store, shared.now, shared.log);

@@ -1,4 +1,4 @@
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readConfig } from '../src/config/config';
 import { type Running, startServer } from '../src/entry/serve';
@@ -199,6 +199,17 @@ describe('the admin API with SOFO_ADMIN_TOKEN', () => {
     expect(thisWeek.refused).toBeGreaterThanOrEqual(2);
     expect(thisWeek.down).toBeGreaterThanOrEqual(1);
     expect(JSON.stringify(stats)).not.toMatch(/spindel|himlen/);
+  });
+
+  it('tells the page the problems of a change that was refused, while the last good knowledge serves', async () => {
+    const file = join(dir, 'knowledge', 'broken.md');
+    writeFileSync(file, '---\nid: [broken\n---\n');
+    sofo.knowledge.reload();
+    const status = await (await call('GET', '/admin/api/status')).json();
+    expect(status.problems.join('\n')).toContain('broken.md');
+    rmSync(file);
+    sofo.knowledge.reload();
+    expect((await (await call('GET', '/admin/api/status')).json()).problems).toEqual([]);
   });
 
   it('logs in through the form with an http-only SameSite cookie that the API accepts', async () => {

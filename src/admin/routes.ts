@@ -2,10 +2,12 @@ import { join } from 'node:path';
 import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
 import { PROJECT_ROOT } from '../config/paths';
 import type { Engine } from '../core/engine';
+import { formatProblem } from '../core/knowledge/problems';
 import { LANGS, type Lang } from '../core/lang';
 import { InboxError } from '../inbox/errors';
 import type { Inbox } from '../inbox/inbox';
 import { publicGroup } from '../inbox/public';
+import type { KnowledgeStatus } from '../live/live-knowledge';
 import { refuseBodiesOver } from '../server/body-limit';
 import { summarise } from '../stats/summary';
 import type { CounterStore } from '../storage/counters';
@@ -22,6 +24,8 @@ export interface AdminDeps {
   store: CounterStore;
   log: (line: string) => void;
   now: () => Date;
+  /** The live knowledge's version and the problems of the last change that was refused. */
+  knowledge?: Pick<KnowledgeStatus, 'version' | 'problems'>;
 }
 
 /** How many groups the inbox view lists at once (the largest first). */
@@ -81,7 +85,12 @@ export function adminRoutes(deps: AdminDeps): Router {
   api.use(requireAdmin(deps.auth), sameOriginWrites);
 
   api.get('/status', (_req, res) => {
-    res.json({ tokenConfigured: deps.auth.configured, entries: deps.engine().kb.entries.length });
+    res.json({
+      tokenConfigured: deps.auth.configured,
+      entries: deps.engine().kb.entries.length,
+      version: deps.knowledge?.version ?? null,
+      problems: (deps.knowledge?.problems ?? []).map(formatProblem),
+    });
   });
 
   api.get('/entries', (_req, res) => {

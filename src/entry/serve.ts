@@ -93,6 +93,7 @@ export async function startServer(config: Config, options: RunOptions = {}): Pro
     store,
     log,
     now,
+    knowledge,
   });
   log(
     config.admin.token

@@ -88,6 +88,8 @@ const TEXTS = {
     perChannel: 'Per kanal',
     entry: 'Svar',
     other: 'English',
+    problemsTitle:
+      'Den senaste ändringen i kunskapsbasen gick inte att läsa in. Sofo svarar med den förra versionen tills detta är rättat:',
   },
   en: {
     title: 'Sofo – for editors',
@@ -176,6 +178,8 @@ const TEXTS = {
     perChannel: 'Per channel',
     entry: 'Answer',
     other: 'Svenska',
+    problemsTitle:
+      'The latest change to the knowledge base could not be loaded. Sofo answers with the previous version until this is fixed:',
   },
 };
 
@@ -573,6 +577,8 @@ async function start() {
     return;
   }
   $('local').hidden = status.tokenConfigured;
+  $('problems').hidden = status.problems.length === 0;
+  $('problem-list').replaceChildren(...status.problems.map((p) => el('li', {}, p)));
   $('logout').hidden = !status.tokenConfigured;
   $('app').hidden = false;
   entries = await api('entries');

@@ -248,16 +248,14 @@ function entryTitle(id) {
   return entry ? entry.title[lang] : id;
 }
 
-async function loadInbox(focusId) {
-  const list = $('groups');
+/** Lists the groups; `said` (what an action did) replaces the count line. */
+async function loadInbox(said) {
   const { groups, total } = await api('inbox');
-  list.replaceChildren(...groups.map(groupView));
+  $('groups').replaceChildren(...groups.map(groupView));
   const status = $('inbox-status');
-  if (!status.dataset.keep)
-    status.textContent =
-      groups.length === 0 ? t('empty') : total > groups.length ? t('shown')(groups.length, total) : '';
-  delete status.dataset.keep;
-  if (focusId) (document.querySelector(`[data-group="${focusId}"] button`) || $('inbox-h')).focus();
+  status.textContent =
+    said ??
+    (groups.length === 0 ? t('empty') : total > groups.length ? t('shown')(groups.length, total) : '');
 }
 
 function groupView(group) {
@@ -304,25 +302,20 @@ async function act(group, action, body) {
     $(`entry-${group.id}`).focus();
     return;
   }
+  let said;
   try {
     const done = await api(`inbox/${encodeURIComponent(group.id)}/${action}`, { json: body || {} });
     const n = done.added ? done.added.sv.length + done.added.en.length : 0;
-    status.textContent =
-      action === 'add'
-        ? n
-          ? t('added')(done.file, n)
-          : t('nothingNew')
-        : action === 'ignore'
-          ? t('ignored')(done.ignored)
-          : t('drafted')(done.file);
-    status.classList.add('good');
+    if (action === 'add') said = n ? t('added')(done.file, n) : t('nothingNew');
+    else said = action === 'ignore' ? t('ignored')(done.ignored) : t('drafted')(done.file);
   } catch (error) {
     status.textContent = `${t('failed')} ${error.message}`;
     status.classList.add('bad');
     return;
   }
-  status.dataset.keep = '1';
-  await loadInbox();
+  // The group is gone from the list: focus goes to the inbox heading, and the status says what happened.
+  await loadInbox(said);
+  status.classList.add('good');
   $('inbox-h').focus();
 }
 

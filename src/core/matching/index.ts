@@ -66,6 +66,7 @@ export class LanguageIndex {
   readonly vocabulary: Vocabulary;
   private readonly ids: string[];
   private readonly docIndex: Map<string, number>;
+  private readonly lengthFactor: Float32Array;
   private readonly keyIds = new Map<string, number>();
   private postingDocs: Int32Array[] = [];
   private postingWeights: Float32Array[] = [];
@@ -131,7 +132,11 @@ export class LanguageIndex {
     // then laid out key by key.
     const keyCount = this.keyIds.size;
     const best = new Float32Array(keyCount);
+    // Within a running text, a word said again and again is what the text is about: each repeat adds
+    // a little to its weight there (never above a title's or an example question's).
+    const repeats = new Uint16Array(keyCount);
     const seen: number[] = [];
+    const inField: number[] = [];
     const flat = { keys: [] as number[], docs: [] as number[], weights: [] as number[] };
     docs.forEach((doc, d) => {
       doc.fields.forEach((field, f) => {
@@ -141,11 +146,18 @@ export class LanguageIndex {
           const weights = wordWeights[w] ?? EMPTY_FLOATS;
           for (let k = 0; k < ids.length; k++) {
             const id = ids[k] ?? 0;
-            const weight = (weights[k] ?? 0) * field.weight;
+            const boost = field.example
+              ? 1
+              : Math.min(1 + TUNING.repeatBoost * (repeats[id] ?? 0), 1 / field.weight);
+            const weight = (weights[k] ?? 0) * field.weight * boost;
+            if ((repeats[id] ?? 0) === 0) inField.push(id);
+            repeats[id] = (repeats[id] ?? 0) + 1;
             if ((best[id] ?? 0) === 0) seen.push(id);
             if ((best[id] ?? 0) < weight) best[id] = weight;
           }
         }
+        for (const id of inField) repeats[id] = 0;
+        inField.length = 0;
       });
       for (const id of seen) {
         flat.keys.push(id);
@@ -172,6 +184,19 @@ export class LanguageIndex {
       this.postingDocs.push(allDocs.subarray(counts[k] ?? 0, counts[k + 1] ?? 0));
       this.postingWeights.push(allWeights.subarray(counts[k] ?? 0, counts[k + 1] ?? 0));
     }
+
+    // Long texts mention more words in passing: a document's length tempers its score a little.
+    const lengths = docs.map((doc, d) =>
+      doc.fields.reduce(
+        (sum, field, f) => (field.example ? sum : sum + fieldEnd(d, f) - (fieldStarts[d]?.[f] ?? 0)),
+        0,
+      ),
+    );
+    const average = lengths.reduce((a, b) => a + b, 0) / Math.max(1, lengths.length) || 1;
+    this.lengthFactor = Float32Array.from(
+      lengths,
+      (len) => (average / Math.max(len, average * 0.25)) ** TUNING.lengthNorm,
+    );
 
     const n = docs.length;
     this.idf = new Float64Array(keyCount);
@@ -281,7 +306,10 @@ export class LanguageIndex {
       .map(({ doc, coverage }) => ({
         id: this.ids[doc] ?? '',
         unexplained: unexplained.get(doc) ?? contentWords,
-        score: coverage * (TUNING.exampleBase + (1 - TUNING.exampleBase) * this.likeness(doc)),
+        score:
+          coverage *
+          (TUNING.exampleBase + (1 - TUNING.exampleBase) * this.likeness(doc)) *
+          Math.min(1, this.lengthFactor[doc] ?? 1),
       }))
       .sort((a, b) => b.score - a.score);
     for (const id of queryKeys) this.queryMarks[id] = 0;

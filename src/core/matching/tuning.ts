@@ -30,6 +30,10 @@ export const TUNING = {
   longQuestionMax: 0.08,
   /** … and only when its best entry scores this many times the runner-up's. */
   clearLead: 1.3,
+  /** Each repeat of a word within a running text adds this share to its weight there. */
+  repeatBoost: 0.05,
+  /** How much a long text's score is tempered: score × (average length / length) ^ this, at most 1. */
+  lengthNorm: 0.1,
   /** A runner-up scoring at least this share of the best makes the question ambiguous: clarify. */
   clarifyRatio: 0.9,
   /** The least score at which an entry is shown at all (as a suggestion); matching may ignore documents below it. */

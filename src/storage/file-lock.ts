@@ -1,4 +1,4 @@
-import { readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { lock } from 'proper-lockfile';
@@ -55,14 +55,25 @@ export async function acquire(file: string, waitMs = WAIT_MS): Promise<Held> {
             );
         },
         release: async () => {
-          rmSync(join(dir, 'owner'), { force: true });
-          if (!lost) await release().catch(() => undefined);
+          // Moved aside in one step, owner file and all: a crash never leaves a lock without its owner.
+          const aside = `${dir}.${process.pid}.${Date.now()}.released`;
+          let moved = false;
+          if (!lost) {
+            try {
+              renameSync(dir, aside);
+              moved = true;
+            } catch {
+              // Gone already (taken over): nothing of ours to remove.
+            }
+          }
+          await release().catch(() => undefined); // stops proper-lockfile's refresh timer
+          if (moved) rmSync(aside, { recursive: true, force: true });
         },
       };
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       // ENOTEMPTY: proper-lockfile found the lock stale by age but could not rmdir it (our owner file).
-      if (code === 'ENOTEMPTY' || (code === 'ELOCKED' && ownerIsDead(dir))) {
+      if (code === 'ENOTEMPTY' || (code === 'ELOCKED' && (ownerIsDead(dir) || abandonedWithoutOwner(dir)))) {
         takeOver(dir);
         continue;
       }
@@ -88,6 +99,21 @@ function readOwner(dir: string): Owner | undefined {
       : undefined;
   } catch {
     return undefined; // just created, or being released: its holder is alive
+  }
+}
+
+/**
+ * A lock directory with no owner file is one being made (the owner is written right after the mkdir)
+ * or one whose maker died in between: after a second it can only be the latter.
+ */
+const OWNERLESS_MS = 1_000;
+
+function abandonedWithoutOwner(dir: string): boolean {
+  if (readOwner(dir)) return false;
+  try {
+    return Date.now() - statSync(dir).mtimeMs > OWNERLESS_MS;
+  } catch {
+    return false; // gone: the next attempt simply takes it
   }
 }
 

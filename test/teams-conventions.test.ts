@@ -99,7 +99,9 @@ describe('help in the client’s language, with Teams’ commands only', () => {
     expect(cases).toMatch(/^Så har andra gjort[\s\S]*Solby/);
     const tips = personal('tips');
     await post(sofo.url, tips);
-    expect(String((await replyTo(tips)).body.text)).toMatch(/tips/);
+    // A personal chat is told about "this chat", not a channel it is not.
+    const said = String((await replyTo(tips)).body.text);
+    expect(said).toMatch(/^Den här chatten får inga tips\. Slå på med `tips på`\.$/);
   });
 });
 

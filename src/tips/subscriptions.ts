@@ -5,7 +5,7 @@ import type { Subscription, TipStore } from './model';
 /**
  * `tips på` / `tips av` / `tips`, the same in every channel: subscribes, unsubscribes or tells the
  * state, and returns what to answer. `prefix` is how the platform's users type the command (Slack:
- * `/sofo `), so the answer names a command that works there.
+ * `/sofo `), so the answer names a command that works there; `chat` says it of a personal chat.
  */
 export async function applyTipsCommand(
   store: TipStore,
@@ -13,10 +13,13 @@ export async function applyTipsCommand(
   target: Pick<Subscription, 'id' | 'platform' | 'target' | 'subscriber' | 'pending'>,
   tipCount: number,
   now: Date,
-  prefix = '',
+  options: { prefix?: string; chat?: boolean } = {},
 ): Promise<string> {
   const { lang } = command;
-  const say = (text: string) => withPrefix(text, prefix);
+  const say = (text: string) => {
+    const typed = withPrefix(text, options.prefix ?? '');
+    return options.chat ? inChat(typed) : typed;
+  };
   switch (command.action) {
     case 'on':
       await store.subscribe(
@@ -46,6 +49,11 @@ export async function applyTipsCommand(
       return say(state[lang]);
     }
   }
+}
+
+/** A personal chat is not a channel: the same answer, said of "this chat". */
+function inChat(text: string): string {
+  return text.replace(/(d|D)en här kanalen/g, '$1en här chatten').replace(/(t|T)his channel/g, '$1his chat');
 }
 
 /** "`tips av`" as the platform's users type it: "`/sofo tips av`" in Slack. */

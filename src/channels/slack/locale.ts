@@ -27,8 +27,10 @@ export class UserLanguages {
   async of(client: App['client'], user: string): Promise<Lang | undefined> {
     const known = this.known.get(user) ?? {};
     if (known.locale === undefined) {
-      known.locale = await lookUp(client, user);
-      this.known.set(user, known);
+      const found = await lookUp(client, user);
+      known.locale = found ?? null;
+      // Slack could not be asked (down, slow): try again in a few minutes rather than in a day.
+      this.known.set(user, known, found === undefined ? { ttl: RETRY_MS } : {});
     }
     return known.locale ?? known.asked;
   }
@@ -46,14 +48,16 @@ export class UserLanguages {
  * longer than this is given up (and the client's retries with it) in favour of the fallback language.
  */
 const LOOKUP_TIMEOUT_MS = 1000;
+const RETRY_MS = 10 * 60_000;
 
-async function lookUp(client: App['client'], user: string): Promise<Lang | null> {
+/** The user's language from Slack; null when Slack names none Sofo speaks; undefined when it cannot tell. */
+async function lookUp(client: App['client'], user: string): Promise<Lang | null | undefined> {
   try {
     const info = await within(client.users.info({ user, include_locale: true }), LOOKUP_TIMEOUT_MS);
-    return langOf(info?.user?.locale);
+    return info ? langOf(info.user?.locale) : undefined;
   } catch {
     // No users:read scope, a deleted user, Slack down: the last question's language decides.
-    return null;
+    return undefined;
   }
 }
 

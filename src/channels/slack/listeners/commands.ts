@@ -29,10 +29,13 @@ async function tipsCommand(
     if (presence === 'unreachable') return withPrefix(TIPS_REPLIES.impossible[tips.lang], SLASH);
     if (presence === 'absent') {
       await deps.store.unsubscribe(target.id); // a stale active one would fail at the next slot
-      return applyTipsCommand(deps.store, tips, { ...target, pending: true }, tipCount, deps.now(), SLASH);
+      const waiting = { ...target, pending: true as const };
+      return applyTipsCommand(deps.store, tips, waiting, tipCount, deps.now(), { prefix: SLASH });
     }
   }
-  return applyTipsCommand(deps.store, tips, target, tipCount, deps.now(), SLASH);
+  // In a DM with Sofo (D…) the answer speaks of "this chat".
+  const chat = command.channel_id.startsWith('D');
+  return applyTipsCommand(deps.store, tips, target, tipCount, deps.now(), { prefix: SLASH, chat });
 }
 
 /** How Slack users type Sofo's commands. */

@@ -29,6 +29,7 @@ export async function onTipsCommand(
     { id: `teams:${id}`, platform: 'teams', target: id, subscriber: context.activity.from.id },
     deps.engine.kb.tips.length,
     deps.now(),
+    { chat: context.activity.conversation.conversationType === 'personal' },
   );
   await context.sendActivity(text);
 }

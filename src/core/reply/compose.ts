@@ -6,12 +6,18 @@ import { TUNING } from '../matching/tuning';
 import type { Alternative, ContactCard, Overview, Reply, ReplyLink, ReplySource, TipMessage } from './model';
 import { GUIDE_URL, PHRASES } from './phrases';
 
+/** How many cases the case list shows (Slack allows 50 blocks a message, Teams cards get long). */
+const MAX_LISTED_CASES = 12;
+
 /** Builds Reply values from knowledge; the only place that decides what a reply contains. */
 export class Replies {
   private readonly entries: Map<string, Entry>;
   private readonly people: Map<string, Contact>;
 
+  private readonly cases: Entry[];
+
   constructor(private readonly kb: KnowledgeBase) {
+    this.cases = kb.entries.filter((e) => e.type === 'case');
     this.entries = new Map(kb.entries.map((e) => [e.id, e]));
     this.people = new Map(kb.contacts.map((c) => [c.id, c]));
   }
@@ -39,7 +45,8 @@ export class Replies {
     const intent = this.kb.intents.find((i) => i.id === id);
     const text = intent?.reply[lang] ?? '';
     if (id === 'list-cases') {
-      const cases = this.kb.entries.filter((e) => e.type === 'case');
+      // A chat message lists a handful, not a catalogue: the first few cases, in the editors' order.
+      const cases = this.cases.slice(0, MAX_LISTED_CASES);
       return {
         ...base('list', id, confidence, lang),
         title: PHRASES.casesTitle[lang],

@@ -55,19 +55,19 @@ export async function acquire(file: string, waitMs = WAIT_MS): Promise<Held> {
             );
         },
         release: async () => {
-          // Moved aside in one step, owner file and all: a crash never leaves a lock without its owner.
+          if (lost) return;
+          // First proper-lockfile's own release, which stops its refresh timer (its rmdir fails on
+          // our owner file, and must never run later: by then the path may be another process's lock).
+          await release().catch(() => undefined);
+          // Then moved aside in one step, owner file and all: a crash never leaves a lock without
+          // its owner.
           const aside = `${dir}.${process.pid}.${Date.now()}.released`;
-          let moved = false;
-          if (!lost) {
-            try {
-              renameSync(dir, aside);
-              moved = true;
-            } catch {
-              // Gone already (taken over): nothing of ours to remove.
-            }
+          try {
+            renameSync(dir, aside);
+          } catch {
+            return; // gone already (taken over): nothing of ours to remove
           }
-          await release().catch(() => undefined); // stops proper-lockfile's refresh timer
-          if (moved) rmSync(aside, { recursive: true, force: true });
+          rmSync(aside, { recursive: true, force: true });
         },
       };
     } catch (error) {

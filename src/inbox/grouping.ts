@@ -67,7 +67,8 @@ interface KeyBucket {
 }
 
 /**
- * Groups inbox questions. Exact keys first (whatever the candidates), then each key joins the first earlier group whose anchor
+ * Groups inbox questions by the keys made when they were kept (or, given `canonical`, made anew).
+ * Exact keys first (whatever the candidates), then each key joins the first earlier group whose anchor
  * (its oldest key) has the same best candidate and shares at least half of the longer key's words.
  * Comparing with anchors only, not with every member, keeps groups from chaining into one, and keeps
  * the cost at keys × anchors-sharing-a-word rather than keys².
@@ -76,10 +77,11 @@ export function groupInbox(
   items: readonly InboxItem[],
   options: { ignored?: ReadonlySet<string>; canonical?: Canonical } = {},
 ): InboxGroup[] {
-  const canonical = options.canonical ?? asIs;
+  const { canonical } = options;
   const buckets = new Map<string, KeyBucket>();
   for (const item of items) {
-    const stems = contentStems(item.text, item.lang, canonical);
+    // The key made when the question was kept, unless asked to make keys anew (other synonyms).
+    const stems = canonical ? contentStems(item.text, item.lang, canonical) : splitKey(item.key);
     const key = stems.join(' ');
     if (options.ignored?.has(key) || options.ignored?.has(item.key)) continue;
     let bucket = buckets.get(key);
@@ -109,6 +111,10 @@ export function groupInbox(
     }
   }
   return anchors.map(({ anchor, members }) => summarise(anchor.key, members)).sort(byCountThenRecent);
+}
+
+function splitKey(key: string): string[] {
+  return key === '' ? [] : key.split(' ');
 }
 
 function findAnchor(

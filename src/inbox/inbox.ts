@@ -9,9 +9,8 @@ import type { Store } from '../storage/store';
 import { draftEntry, slugOf } from './draft';
 import { InboxError } from './errors';
 import { writeWhole } from './files';
-import { type Canonical, groupInbox, type InboxGroup } from './grouping';
+import { groupInbox, type InboxGroup } from './grouping';
 import { EntryFileError, samePhrasing, withQuestions } from './phrasings';
-import { synonymCanonical } from './synonym-key';
 
 export interface InboxDeps {
   store: Store;
@@ -28,8 +27,6 @@ export interface InboxDeps {
   draftsDir: string;
   log: (line: string) => void;
   now: () => Date;
-  /** How words group; by default the live knowledge base's synonyms. */
-  canonical?: Canonical;
 }
 
 /** At most this many questions go into an entry at once: an inbox group is a handful of phrasings. */
@@ -54,12 +51,12 @@ export class Inbox {
 
   constructor(private readonly deps: InboxDeps) {}
 
+  /**
+   * The groups, by the keys made when each question was kept: an ignored key never enters the store,
+   * so one read of the inbox is all the page needs.
+   */
   async groups(): Promise<InboxGroup[]> {
-    const [items, ignored] = await Promise.all([
-      this.deps.store.listInbox(),
-      this.deps.store.listIgnoredKeys(),
-    ]);
-    return groupInbox(items, { ignored: new Set(ignored), canonical: this.canonical() });
+    return groupInbox(await this.deps.store.listInbox());
   }
 
   /** Adds a group's questions to an entry's `questions:`, makes it live, and clears the group. */
@@ -130,8 +127,7 @@ export class Inbox {
 
   private async group(groupId: string): Promise<{ group: InboxGroup; items: InboxItem[] }> {
     const items = await this.deps.store.listInbox();
-    const ignored = new Set(await this.deps.store.listIgnoredKeys());
-    const group = groupInbox(items, { ignored, canonical: this.canonical() }).find((g) => g.id === groupId);
+    const group = groupInbox(items).find((g) => g.id === groupId);
     if (!group) throw new InboxError('not_found', `no inbox group with id "${groupId}"`, { groupId });
     const members = new Set(group.itemIds);
     return { group, items: items.filter((i) => members.has(i.id)) };
@@ -170,10 +166,6 @@ export class Inbox {
       else add[item.lang].push(oneLine(item.text));
     }
     return { add, skipped };
-  }
-
-  private canonical(): Canonical {
-    return this.deps.canonical ?? synonymCanonical(this.deps.engine().kb);
   }
 
   private oneAtATime<T>(action: () => Promise<T>): Promise<T> {

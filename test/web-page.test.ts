@@ -9,11 +9,23 @@ import { fixtureEngine } from './helpers/engine';
  * engine: what the page shows is what the API's reply model says.
  */
 const engine = fixtureEngine();
-const PAGE = readFileSync(join(__dirname, '..', 'src', 'channels', 'web', 'public', 'index.html'), 'utf8');
+const PUBLIC = join(__dirname, '..', 'src', 'channels', 'web', 'public');
+const PAGE = readFileSync(join(PUBLIC, 'index.html'), 'utf8');
 
-function openPage() {
+/**
+ * The page loads its script from /chat.js (the Content-Security-Policy allows no inline script). Here
+ * it is put where `defer` runs it, after the body, so that jsdom needs no server.
+ */
+const SCRIPT_TAG = '<script src="/chat.js" defer></script>';
+if (!PAGE.includes(SCRIPT_TAG)) throw new Error(`index.html no longer has ${SCRIPT_TAG}`);
+const PAGE_WITH_SCRIPT = PAGE.replace(SCRIPT_TAG, '').replace(
+  '</body>',
+  () => `<script>${readFileSync(join(PUBLIC, 'chat.js'), 'utf8')}</script></body>`,
+);
+
+function openPage(options: { status?: number } = {}) {
   const requests: { url: string; body: unknown }[] = [];
-  const dom = new JSDOM(PAGE, {
+  const dom = new JSDOM(PAGE_WITH_SCRIPT, {
     url: 'http://localhost/',
     runScripts: 'dangerously',
     beforeParse(window) {
@@ -22,6 +34,7 @@ function openPage() {
         fetch: async (url: string, init?: { body?: string }) => {
           const body = init?.body ? JSON.parse(init.body) : undefined;
           requests.push({ url, body });
+          if (options.status) return { ok: false, status: options.status, json: async () => ({}) };
           if (url === '/api/ask') return respond(engine.ask(body.text));
           const answer = /^\/api\/answer\/([^?]+)\?lang=(sv|en)$/.exec(url);
           if (answer)
@@ -82,5 +95,11 @@ describe('the web chat page', () => {
       body: { id: 'concept-reserved-tender', q: 'Vad är en reserverad upphandling?', vote: 'up' },
     });
     expect(document.querySelector('.feedback')?.textContent).toMatch(/Tack/);
+  });
+
+  it('asks the user to wait when the server answers 429 (the rate limit)', async () => {
+    const { document, ask } = openPage({ status: 429 });
+    await ask('Vad är ett reserverat kontrakt?');
+    expect(document.querySelector('.msg.bot')?.textContent).toMatch(/vänta en stund/);
   });
 });

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { type AdminConfig, readAdmin } from './admin';
+import { type EdgeConfig, isLoopbackHost, readEdge } from './edge';
 import { ConfigError } from './errors';
 import { PROJECT_ROOT } from './paths';
 import { readStorage, type StorageConfig } from './storage';
@@ -14,6 +15,8 @@ export type SlackConfig =
 /** Everything Sofo reads from the environment, read once at start-up and passed down typed. */
 export interface Config {
   port: number;
+  /** HOST, limits and proxies: what the one HTTP server lets the network do. */
+  edge: EdgeConfig;
   knowledgeDir: string;
   intentsDir: string;
   root: string;
@@ -29,6 +32,7 @@ export interface Config {
 }
 
 export type { AdminConfig } from './admin';
+export { DEFAULT_RATES, type EdgeConfig, isLoopbackHost, type RateLimits } from './edge';
 export { ConfigError } from './errors';
 export type { StorageConfig } from './storage';
 export { TEAMS_APP_TYPES, type TeamsAppType, type TeamsConfig } from './teams';
@@ -45,8 +49,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const teams = readTeams(env);
   const tips = readTips(env);
   const knowledgeDir = resolve(env.SOFO_KNOWLEDGE_DIR || resolve(PROJECT_ROOT, 'knowledge'));
+  const edge = readEdge(env);
+  checkEmulator(edge, teams);
   return {
     port,
+    edge,
     knowledgeDir,
     intentsDir: resolve(env.SOFO_INTENTS_DIR || resolve(PROJECT_ROOT, 'intents')),
     root: PROJECT_ROOT,
@@ -57,6 +64,26 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tips,
     admin: readAdmin(env, knowledgeDir),
   };
+}
+
+/**
+ * SOFO_EMULATOR_URL asks for the unauthenticated Emulator endpoint: that needs no app id and a loopback
+ * HOST (without the variable, a non-loopback HOST just leaves the Teams endpoint off).
+ */
+function checkEmulator(edge: EdgeConfig, teams: TeamsConfig): void {
+  if (!edge.emulatorUrl) return;
+  if (teams.appId) {
+    throw new ConfigError(
+      'SOFO_EMULATOR_URL',
+      'is only for running without MicrosoftAppId (the Bot Framework Emulator); unset one of them',
+    );
+  }
+  if (!isLoopbackHost(edge.host)) {
+    throw new ConfigError(
+      'HOST',
+      `is "${edge.host}", but without MicrosoftAppId the Teams endpoint is unauthenticated and may only listen on this machine (127.0.0.1); set MicrosoftAppId or unset SOFO_EMULATOR_URL`,
+    );
+  }
 }
 
 /**

@@ -7,13 +7,13 @@ import { channelDeps } from '../channels/shared/channel-deps';
 import { createSlackChannel, type SlackChannel } from '../channels/slack/app';
 import { createTeamsChannel, TEAMS_PATH } from '../channels/teams/channel';
 import { webRoutes } from '../channels/web/routes';
-import type { Config } from '../config/config';
+import { type Config, isLoopbackHost } from '../config/config';
 import type { Engine } from '../core/engine';
 import { KnowledgeError } from '../core/knowledge/problems';
 import { Inbox } from '../inbox/inbox';
 import { LiveKnowledge } from '../live/live-knowledge';
 import { type Watching, watchKnowledge } from '../live/watch';
-import { createApp, listen } from '../server/http';
+import { createApp, listen, type ServerLimits } from '../server/http';
 import { openStore } from '../storage/open';
 import { PendingWrites, storeHealth, withPendingVotes } from '../storage/pending-writes';
 import { type Pseudonymize, pseudonymizer } from '../storage/pseudonym';
@@ -28,17 +28,25 @@ import { slackTipSender, subscribeConfigured, tipRunner } from './tips-wiring';
 export interface RunOptions {
   log?: (line: string) => void;
   now?: () => Date;
+  /** Overrides config.edge.host (tests: 127.0.0.1). */
   host?: string;
   /** Tests pass a store (with a random pseudonym key unless given); otherwise openStore(config). */
   store?: Store;
   pseudonymize?: Pseudonymize;
   /** Watch knowledge/ and intents/ and reload on a change (default true). */
   watch?: boolean;
+  /** Tests and benches shorten the timeouts; otherwise SERVER_LIMITS and SOFO_MAX_CONNECTIONS. */
+  limits?: Partial<ServerLimits>;
+  /** Tests and benches: where botbuilder fetches Microsoft's signing keys (a local double). */
+  teamsOpenIdMetadataUrl?: string;
 }
 
 export interface Running {
   server: Server;
+  /** An address this machine can connect to (127.0.0.1 when Sofo listens on every interface). */
   url: string;
+  /** Where the server really listens, as `host:port` (e.g. 0.0.0.0:3978). */
+  address: string;
   /** The tip schedule: `reconcile()` delivers the latest slot to whoever is still owed it. */
   tips: TipScheduler;
   /** The live knowledge: its engine, version and the problems of a refused change (for the admin page). */
@@ -112,25 +120,27 @@ export async function startServer(config: Config, options: RunOptions = {}): Pro
   } else {
     log('Slack: inte konfigurerad / not configured (set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN to enable)');
   }
-  const teams = createTeamsChannel(config.teams, channels.forChannel('teams'));
-  log(
-    config.teams.appId
-      ? `Teams: POST ${TEAMS_PATH} (${config.teams.appType}, app ${config.teams.appId})`
-      : `Teams: POST ${TEAMS_PATH} UTAN AUTENTISERING / WITHOUT AUTHENTICATION: MicrosoftAppId is not set, so only a local Bot Framework Emulator can use it. Set MicrosoftAppId and MicrosoftAppPassword for Teams.`,
-  );
+  const host = options.host ?? config.edge.host;
+  const teams = teamsEndpoint(config, host, channels.forChannel('teams'), options, log);
   const app = createApp({
     knowledge,
     log,
     health: () => storeHealth(store, pending),
     routers: [
       ...(slack?.router ? [slack.router] : []),
-      teams.router,
+      ...(teams ? [teams.router] : []),
       webRoutes(channels.forChannel('web')),
       admin,
     ],
+    rates: config.edge.rates,
+    trustProxy: config.edge.trustProxy,
   });
   // A database pool left open would keep a process that failed to start from exiting.
-  const server = await listen(app, config.port, options.host).catch(async (error: unknown) => {
+  const server = await listen(app, config.port, host, {
+    maxConnections: config.edge.maxConnections,
+    ...options.limits,
+    log,
+  }).catch(async (error: unknown) => {
     if (!options.store) await store.close();
     throw error;
   });
@@ -150,7 +160,10 @@ export async function startServer(config: Config, options: RunOptions = {}): Pro
   };
   try {
     await slack?.start();
-    scheduler = await startTips(config, deps, [...slackTipSender(config), teams.tipSender]);
+    scheduler = await startTips(config, deps, [
+      ...slackTipSender(config),
+      ...(teams ? [teams.tipSender] : []),
+    ]);
     if (options.watch ?? true) {
       watching = watchKnowledge(knowledge, { log });
       await watching.ready;
@@ -164,14 +177,53 @@ export async function startServer(config: Config, options: RunOptions = {}): Pro
   log(
     `Kunskapsbas / knowledge: version ${hash}, ${entries} poster/entries${watching ? '; ändringar blir live direkt / changes go live at once' : ''}`,
   );
-  const { port } = server.address() as AddressInfo;
+  const bound = server.address() as AddressInfo;
   return {
     server,
-    url: `http://${options.host ?? 'localhost'}:${port}`,
+    url: `http://${connectable(bound)}:${bound.port}`,
+    address: `${bound.family === 'IPv6' ? `[${bound.address}]` : bound.address}:${bound.port}`,
     tips: scheduler,
     knowledge,
     stop,
   };
+}
+
+/**
+ * Teams' endpoint, or none. With an app id every request is authenticated. Without one (Emulator mode)
+ * nothing is, so it is served only when Sofo listens on loopback; readConfig already refused
+ * SOFO_EMULATOR_URL with any other HOST, and without it a Slack-only or web-only Sofo in a container just
+ * has no Teams endpoint.
+ */
+function teamsEndpoint(
+  config: Config,
+  host: string,
+  deps: Parameters<typeof createTeamsChannel>[1],
+  options: RunOptions,
+  log: (line: string) => void,
+): ReturnType<typeof createTeamsChannel> | undefined {
+  if (config.teams.appId) {
+    log(`Teams: POST ${TEAMS_PATH} (${config.teams.appType}, app ${config.teams.appId})`);
+  } else if (!isLoopbackHost(host)) {
+    log(
+      `Teams: inte konfigurerad / not configured (set MicrosoftAppId and MicrosoftAppPassword; without them ${TEAMS_PATH} is served only on loopback, for the Bot Framework Emulator)`,
+    );
+    return undefined;
+  } else {
+    log(
+      `Teams: inte konfigurerad / not configured (set MicrosoftAppId and MicrosoftAppPassword); ${TEAMS_PATH} answers only the Bot Framework Emulator on this machine`,
+    );
+  }
+  return createTeamsChannel(config.teams, deps, {
+    ...(config.edge.emulatorUrl ? { emulatorUrl: config.edge.emulatorUrl } : {}),
+    ...(options.teamsOpenIdMetadataUrl ? { openIdMetadataUrl: options.teamsOpenIdMetadataUrl } : {}),
+  });
+}
+
+/** 0.0.0.0 and :: are not addresses to connect to; this machine reaches itself on loopback. */
+function connectable(bound: AddressInfo): string {
+  if (bound.address === '0.0.0.0') return '127.0.0.1';
+  if (bound.address === '::') return '[::1]';
+  return bound.family === 'IPv6' ? `[${bound.address}]` : bound.address;
 }
 
 /** Subscribes the configured channels and starts the tip schedule (which first catches up a missed slot). */
@@ -203,7 +255,7 @@ async function startTips(
 export async function serve(config: Config): Promise<number> {
   const log = (line: string) => process.stderr.write(`${line}\n`);
   const running = await startServer(config, { log });
-  log(`Sofo lyssnar på / listens on ${running.url} (webbchatt / web chat: ${running.url}/)`);
+  log(`Sofo lyssnar på / listens on ${running.address} (webbchatt / web chat: ${running.url}/)`);
   await new Promise<void>((resolve) => {
     const stop = () => void running.stop().then(resolve);
     process.once('SIGINT', stop);

@@ -1,7 +1,6 @@
 import { App, ExpressReceiver, type Logger, LogLevel } from '@slack/bolt';
 import express, { type Router } from 'express';
 import type { SlackConfig } from '../../config/config';
-import { refuseBodiesOver } from '../../server/body-limit';
 import type { ChannelDeps } from '../shared/deps';
 import type { SlackDeps } from './context';
 import { registerActions } from './listeners/actions';
@@ -10,6 +9,7 @@ import { registerHome } from './listeners/home';
 import { registerMembership } from './listeners/membership';
 import { registerMessages } from './listeners/messages';
 import { UserLanguages } from './locale';
+import { slackRequestGuard } from './verify';
 
 /** Slack's request bodies are small; anything near this is not Slack. */
 const BODY_LIMIT = 256 * 1024;
@@ -23,7 +23,7 @@ export interface SlackChannel {
 
 /**
  * Sofo's Slack app: Bolt over HTTP on the shared server (`POST /slack/events` for events, commands and
- * interactivity, signatures checked by Bolt) or over Socket Mode.
+ * interactivity; time stamp, signature and shape checked in verify.ts, then by Bolt) or over Socket Mode.
  */
 export function createSlackChannel(config: SlackConfig, channelDeps: ChannelDeps): SlackChannel {
   const deps: SlackDeps = { ...channelDeps, languages: new UserLanguages() };
@@ -33,7 +33,15 @@ export function createSlackChannel(config: SlackConfig, channelDeps: ChannelDeps
   let router: Router | undefined;
   if (config.mode === 'http') {
     router = express.Router();
-    router.use('/slack/events', refuseBodiesOver(BODY_LIMIT));
+    router.post(
+      '/slack/events',
+      ...slackRequestGuard({
+        signingSecret: config.signingSecret,
+        bodyLimit: BODY_LIMIT,
+        log: deps.log,
+        now: deps.now,
+      }),
+    );
     const receiver = new ExpressReceiver({
       signingSecret: config.signingSecret,
       endpoints: '/slack/events',

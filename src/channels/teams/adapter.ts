@@ -1,12 +1,49 @@
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import {
+  type Activity,
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  type InvokeResponse,
+  type TurnContext,
+} from 'botbuilder';
 import type { TeamsConfig } from '../../config/config';
+
+/** botbuilder's result of a successful authentication (its type lives in botframework-connector). */
+export type Authenticated = Exclude<Parameters<CloudAdapter['processActivityDirect']>[0], string>;
+
+export interface AdapterOptions {
+  /** Where Microsoft's signing keys are fetched (tests and benches: a local double). */
+  openIdMetadataUrl?: string;
+}
+
+/**
+ * CloudAdapter with its two steps apart: `authenticate` (botbuilder's own token checks) and `run` (the
+ * turn, already authenticated). CloudAdapter.process does both and answers any failure itself, with a
+ * 500 and botbuilder's message for some forged tokens; auth.ts answers them instead.
+ */
+export class SofoAdapter extends CloudAdapter {
+  authenticate(activity: Activity, authHeader: string): Promise<Authenticated> {
+    return this.botFrameworkAuthentication.authenticateRequest(activity, authHeader);
+  }
+
+  run(
+    authenticated: Authenticated,
+    activity: Activity,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<InvokeResponse | undefined> {
+    return this.processActivity(authenticated, activity, logic);
+  }
+}
 
 /**
  * botbuilder's CloudAdapter with Sofo's settings. With an app id it checks every incoming token (a
  * missing or bad one is a 401 before any handler runs) and signs every reply; without one it does
  * neither, which only the Bot Framework Emulator accepts.
  */
-export function createAdapter(config: TeamsConfig, log: (line: string) => void): CloudAdapter {
+export function createAdapter(
+  config: TeamsConfig,
+  log: (line: string) => void,
+  options: AdapterOptions = {},
+): SofoAdapter {
   const auth = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: config.appId,
     MicrosoftAppPassword: config.appPassword,
@@ -14,8 +51,14 @@ export function createAdapter(config: TeamsConfig, log: (line: string) => void):
     // refuses a SingleTenant set-up without an app id outright).
     MicrosoftAppType: config.appId ? config.appType : 'MultiTenant',
     MicrosoftAppTenantId: config.tenantId,
+    ...(options.openIdMetadataUrl
+      ? {
+          ToBotFromChannelOpenIdMetadataUrl: options.openIdMetadataUrl,
+          ToBotFromEmulatorOpenIdMetadataUrl: options.openIdMetadataUrl,
+        }
+      : {}),
   });
-  const adapter = new CloudAdapter(auth);
+  const adapter = new SofoAdapter(auth);
   adapter.onTurnError = (context, error) => onTurnError(context, error, log);
   return adapter;
 }

@@ -13,9 +13,9 @@ export type Verdict = { ok: true } | { ok: false; status: number; error: string;
 export interface CheckOptions {
   /**
    * Without an app id nothing is authenticated, so anyone could make Sofo post to any address. Then
-   * only a `serviceUrl` on this machine (the Bot Framework Emulator, tests) is accepted.
+   * only the Bot Framework Emulator's `serviceUrl` is accepted (emulator.ts).
    */
-  loopbackOnly: boolean;
+  emulatorOnly?: (serviceUrl: URL) => boolean;
 }
 
 export function checkActivity(body: unknown, options: CheckOptions): Verdict {
@@ -27,13 +27,13 @@ export function checkActivity(body: unknown, options: CheckOptions): Verdict {
   }
   const serviceUrl = parseUrl(body.serviceUrl);
   if (!serviceUrl) return bad('"serviceUrl" must be an http(s) address');
-  if (options.loopbackOnly && !isLoopback(serviceUrl.hostname)) {
+  if (options.emulatorOnly && !options.emulatorOnly(serviceUrl)) {
     return {
       ok: false,
       status: 403,
       error: 'forbidden',
       message:
-        'MicrosoftAppId is not set: Sofo then only answers activities whose serviceUrl is on this machine (the Bot Framework Emulator)',
+        'MicrosoftAppId is not set: Sofo then only answers the Bot Framework Emulator on this machine (a serviceUrl on localhost, or the one SOFO_EMULATOR_URL names)',
     };
   }
   if (body.id !== undefined && typeof body.id !== 'string') return bad('"id" must be a string');
@@ -74,8 +74,4 @@ function parseUrl(value: unknown): URL | undefined {
   } catch {
     return undefined;
   }
-}
-
-function isLoopback(hostname: string): boolean {
-  return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
 }

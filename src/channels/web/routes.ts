@@ -2,22 +2,40 @@ import { join } from 'node:path';
 import express, { type Router } from 'express';
 import { PROJECT_ROOT } from '../../config/paths';
 import { LANGS, type Lang } from '../../core/lang';
+import { MAX_QUESTION_CHARS } from '../../core/text/clean';
 import { refuseBodiesOver } from '../../server/body-limit';
 import type { ChannelDeps } from '../shared/deps';
 
-const PAGE = join(PROJECT_ROOT, 'src', 'channels', 'web', 'public', 'index.html');
+const PUBLIC = join(PROJECT_ROOT, 'src', 'channels', 'web', 'public');
+
+/** The page's own files; nothing else in the folder is served. */
+const ASSETS = ['chat.js', 'chat.css'] as const;
+
+/** A question longer than this is not read further by the engine, so the API says so instead. */
+const MAX_TEXT = MAX_QUESTION_CHARS;
+
+const tooLong = (what: string) => ({
+  error: 'bad_request',
+  message: `${what} får vara högst ${MAX_TEXT} tecken / may be at most ${MAX_TEXT} characters`,
+});
 
 /** The local web chat: a page at / and the JSON API it (and anyone else) calls. */
 export function webRoutes(deps: Pick<ChannelDeps, 'engine' | 'store' | 'now' | 'pseudonymize'>): Router {
   const { engine } = deps;
   const router = express.Router();
   router.get('/', (_req, res) => {
-    res.sendFile(PAGE);
+    res.sendFile(join(PUBLIC, 'index.html'));
   });
+  for (const asset of ASSETS) {
+    router.get(`/${asset}`, (_req, res) => {
+      res.sendFile(join(PUBLIC, asset));
+    });
+  }
   router.post(
     '/api/ask',
-    refuseBodiesOver(64 * 1024),
-    express.json({ limit: '64kb', strict: true }),
+    // 1,000 characters are at most 6 KB of JSON even if every one is escaped.
+    refuseBodiesOver(16 * 1024),
+    express.json({ limit: '16kb', strict: true }),
     (req, res) => {
       const body: unknown = req.body;
       const text = (body as { text?: unknown } | null)?.text;
@@ -27,6 +45,10 @@ export function webRoutes(deps: Pick<ChannelDeps, 'engine' | 'store' | 'now' | '
           error: 'bad_request',
           message: 'Skicka JSON {"text": "din fråga"} / send JSON {"text": "your question"}',
         });
+        return;
+      }
+      if (text.length > MAX_TEXT) {
+        res.status(400).json(tooLong('Frågan / the question'));
         return;
       }
       if (lang !== undefined && !(LANGS as readonly unknown[]).includes(lang)) {
@@ -50,6 +72,10 @@ export function webRoutes(deps: Pick<ChannelDeps, 'engine' | 'store' | 'now' | '
         .json({ error: 'bad_request', message: 'Skicka JSON {"query": "namn, ort eller ämne"}' });
       return;
     }
+    if (query.length > MAX_TEXT) {
+      res.status(400).json(tooLong('Sökningen / the search'));
+      return;
+    }
     res.json(engine.lookupContacts(query));
   });
   router.post(
@@ -61,6 +87,10 @@ export function webRoutes(deps: Pick<ChannelDeps, 'engine' | 'store' | 'now' | '
       const { id, q, vote, session } = body;
       if (typeof id !== 'string' || typeof q !== 'string' || (vote !== 'up' && vote !== 'down')) {
         res.status(400).json({ error: 'bad_request', message: 'Skicka {"id", "q", "vote": "up"|"down"}' });
+        return;
+      }
+      if (q.length > MAX_TEXT) {
+        res.status(400).json(tooLong('"q"'));
         return;
       }
       if (!engine.isReplyId(id)) {

@@ -131,7 +131,8 @@ describe('per-client rate limits (issue 12, points 2 and 6)', () => {
 
   it('answers a flood of questions with 429 and Retry-After, and another client normally', async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < 4; i++) statuses.push((await request(`${base}/api/ask`, { body: ask('hej') })).status);
+    for (let i = 0; i < 4; i++)
+      statuses.push((await request(`${base}/api/ask`, { body: ask('hej') })).status);
     // Opening a clarify choice counts as a question too.
     statuses.push((await request(`${base}/api/answer/case-vgr-gifts`)).status);
     expect(statuses).toEqual([200, 200, 200, 200, 200]);
@@ -153,7 +154,8 @@ describe('per-client rate limits (issue 12, points 2 and 6)', () => {
     expect(votes).toEqual([204, 204, 204, 429]);
     const contacts: number[] = [];
     const query = JSON.stringify({ query: 'Nordanstig' });
-    for (let i = 0; i < 4; i++) contacts.push((await request(`${base}/api/contacts`, { body: query })).status);
+    for (let i = 0; i < 4; i++)
+      contacts.push((await request(`${base}/api/contacts`, { body: query })).status);
     expect(contacts).toEqual([200, 200, 200, 429]);
     const admin: number[] = [];
     for (let i = 0; i < 4; i++) admin.push((await request(`${base}/admin`)).status);

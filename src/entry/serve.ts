@@ -189,11 +189,16 @@ export async function startServer(config: Config, options: RunOptions = {}): Pro
 }
 
 /**
- * Teams' endpoint, or none. With an app id every request is authenticated. Without one (Emulator mode)
- * nothing is, so it is served only when Sofo listens on loopback; readConfig already refused
- * SOFO_EMULATOR_URL with any other HOST, and without it a Slack-only or web-only Sofo in a container just
- * has no Teams endpoint.
+ * How Teams' endpoint is served. With an app id every request is authenticated. Without one (the
+ * Emulator mode) nothing is, so it is served only when Sofo listens on loopback; readConfig already
+ * refused SOFO_EMULATOR_URL with any other HOST, and without it a Slack-only or web-only Sofo in a
+ * container simply has no Teams endpoint.
  */
+export function teamsMode(config: Config, host: string): 'authenticated' | 'emulator' | 'off' {
+  if (config.teams.appId) return 'authenticated';
+  return isLoopbackHost(host) ? 'emulator' : 'off';
+}
+
 function teamsEndpoint(
   config: Config,
   host: string,
@@ -201,17 +206,18 @@ function teamsEndpoint(
   options: RunOptions,
   log: (line: string) => void,
 ): ReturnType<typeof createTeamsChannel> | undefined {
-  if (config.teams.appId) {
+  const mode = teamsMode(config, host);
+  if (mode === 'authenticated') {
     log(`Teams: POST ${TEAMS_PATH} (${config.teams.appType}, app ${config.teams.appId})`);
-  } else if (!isLoopbackHost(host)) {
-    log(
-      `Teams: inte konfigurerad / not configured (set MicrosoftAppId and MicrosoftAppPassword; without them ${TEAMS_PATH} is served only on loopback, for the Bot Framework Emulator)`,
-    );
-    return undefined;
   } else {
     log(
-      `Teams: inte konfigurerad / not configured (set MicrosoftAppId and MicrosoftAppPassword); ${TEAMS_PATH} answers only the Bot Framework Emulator on this machine`,
+      `Teams: inte konfigurerad / not configured (set MicrosoftAppId and MicrosoftAppPassword); ${
+        mode === 'off'
+          ? `${TEAMS_PATH} is off, since without them it is served only on loopback`
+          : `${TEAMS_PATH} answers only the Bot Framework Emulator on this machine`
+      }`,
     );
+    if (mode === 'off') return undefined;
   }
   return createTeamsChannel(config.teams, deps, {
     ...(config.edge.emulatorUrl ? { emulatorUrl: config.edge.emulatorUrl } : {}),

@@ -1,5 +1,6 @@
 import {
   type Activity,
+  CallerIdConstants,
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   type InvokeResponse,
@@ -51,16 +52,28 @@ export function createAdapter(
     // refuses a SingleTenant set-up without an app id outright).
     MicrosoftAppType: config.appId ? config.appType : 'MultiTenant',
     MicrosoftAppTenantId: config.tenantId,
-    ...(options.openIdMetadataUrl
-      ? {
-          ToBotFromChannelOpenIdMetadataUrl: options.openIdMetadataUrl,
-          ToBotFromEmulatorOpenIdMetadataUrl: options.openIdMetadataUrl,
-        }
-      : {}),
+    ...(options.openIdMetadataUrl ? publicCloudWithKeysAt(options.openIdMetadataUrl) : {}),
   });
   const adapter = new SofoAdapter(auth);
   adapter.onTurnError = (context, error) => onTurnError(context, error, log);
   return adapter;
+}
+
+/**
+ * botbuilder reads an override of any one endpoint as a complete configuration, so the public cloud's
+ * other values (botframework-connector's AuthenticationConstants) come with the key endpoint's.
+ */
+function publicCloudWithKeysAt(openIdMetadataUrl: string) {
+  return {
+    ValidateAuthority: true,
+    ToChannelFromBotLoginUrl: 'https://login.microsoftonline.com/botframework.com',
+    ToChannelFromBotOAuthScope: 'https://api.botframework.com',
+    ToBotFromChannelTokenIssuer: 'https://api.botframework.com',
+    OAuthUrl: 'https://api.botframework.com',
+    ToBotFromChannelOpenIdMetadataUrl: openIdMetadataUrl,
+    ToBotFromEmulatorOpenIdMetadataUrl: openIdMetadataUrl,
+    CallerId: CallerIdConstants.PublicAzureChannel,
+  };
 }
 
 const SORRY =

@@ -39,7 +39,6 @@ export function createSlackChannel(config: SlackConfig, channelDeps: ChannelDeps
         signingSecret: config.signingSecret,
         bodyLimit: BODY_LIMIT,
         log: deps.log,
-        now: deps.now,
       }),
     );
     const receiver = new ExpressReceiver({

@@ -10,7 +10,8 @@ export interface GuardOptions {
   signingSecret: string;
   bodyLimit: number;
   log: (line: string) => void;
-  now: () => Date;
+  /** The wall clock Slack's time stamps are compared with (not the app's clock, which tests move). */
+  now?: () => Date;
 }
 
 /**
@@ -21,7 +22,7 @@ export interface GuardOptions {
  * header in it. Bolt still checks the signature itself; this only answers first.
  */
 export function slackRequestGuard(options: GuardOptions): RequestHandler[] {
-  const { signingSecret, bodyLimit, log, now } = options;
+  const { signingSecret, bodyLimit, log, now = () => new Date() } = options;
   const refuse = (res: express.Response, status: 400 | 401, reason: string) => {
     log(`slack: ${status} ${reason}`);
     res.status(status).json({ error: status === 401 ? 'unauthorized' : 'bad_request' });

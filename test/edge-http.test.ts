@@ -1,8 +1,8 @@
 import type { AddressInfo } from 'node:net';
-import { readConfig } from '../src/config/config';
 import { type Running, startServer } from '../src/entry/serve';
 import { MemoryStore } from '../src/storage/memory-store';
 import { RawSocket, request } from './helpers/edge';
+import { testConfig } from './helpers/engine';
 
 /**
  * The HTTP server as an attacker meets it (audit-reliability D12 and point 6 of issue 12): timeouts,
@@ -16,7 +16,7 @@ afterAll(async () => {
 
 async function start(env: Record<string, string> = {}, options: Parameters<typeof startServer>[1] = {}) {
   const log: string[] = [];
-  const running = await startServer(readConfig({ PORT: '0', ...env }), {
+  const running = await startServer(testConfig({ PORT: '0', ...env }), {
     store: new MemoryStore(),
     log: (line) => log.push(line),
     ...options,
@@ -134,7 +134,7 @@ describe('per-client rate limits (issue 12, points 2 and 6)', () => {
     for (let i = 0; i < 4; i++)
       statuses.push((await request(`${base}/api/ask`, { body: ask('hej') })).status);
     // Opening a clarify choice counts as a question too.
-    statuses.push((await request(`${base}/api/answer/case-vgr-gifts`)).status);
+    statuses.push((await request(`${base}/api/answer/case-norrvik-cleaning`)).status);
     expect(statuses).toEqual([200, 200, 200, 200, 200]);
     const limited = await request(`${base}/api/ask`, { body: ask('hej') });
     expect(limited.status).toBe(429);
@@ -148,12 +148,17 @@ describe('per-client rate limits (issue 12, points 2 and 6)', () => {
   });
 
   it('limits votes, contact searches and /admin on their own budgets', async () => {
-    const vote = JSON.stringify({ id: 'concept-wise', q: 'vad är ASF?', vote: 'up', session: 's' });
+    const vote = JSON.stringify({
+      id: 'concept-work-integration',
+      q: 'vad är ASF?',
+      vote: 'up',
+      session: 's',
+    });
     const votes: number[] = [];
     for (let i = 0; i < 4; i++) votes.push((await request(`${base}/api/feedback`, { body: vote })).status);
     expect(votes).toEqual([204, 204, 204, 429]);
     const contacts: number[] = [];
-    const query = JSON.stringify({ query: 'Nordanstig' });
+    const query = JSON.stringify({ query: 'Ekby' });
     for (let i = 0; i < 4; i++)
       contacts.push((await request(`${base}/api/contacts`, { body: query })).status);
     expect(contacts).toEqual([200, 200, 200, 429]);
@@ -175,7 +180,7 @@ describe('bounded questions and votes (issue 12, point 6)', () => {
     const cases = [
       ['/api/ask', JSON.stringify({ text: long })],
       ['/api/contacts', JSON.stringify({ query: long })],
-      ['/api/feedback', JSON.stringify({ id: 'concept-wise', q: long, vote: 'up' })],
+      ['/api/feedback', JSON.stringify({ id: 'concept-work-integration', q: long, vote: 'up' })],
     ] as const;
     for (const [path, body] of cases) {
       const res = await request(`${base}${path}`, { body });

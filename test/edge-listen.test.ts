@@ -3,9 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readConfig } from '../src/config/config';
 import { type Running, startServer, teamsMode } from '../src/entry/serve';
 import { MemoryStore } from '../src/storage/memory-store';
+import { testConfig } from './helpers/engine';
 import { HttpDouble } from './helpers/http-double';
 import { activity, connectorDouble, post } from './helpers/teams';
 
@@ -17,12 +17,12 @@ const ROOT = join(__dirname, '..');
 
 describe('the listen address', () => {
   it('is 127.0.0.1 unless HOST says otherwise', () => {
-    expect(readConfig({}).edge.host).toBe('127.0.0.1');
-    expect(readConfig({ HOST: '0.0.0.0' }).edge.host).toBe('0.0.0.0');
+    expect(testConfig({}).edge.host).toBe('127.0.0.1');
+    expect(testConfig({ HOST: '0.0.0.0' }).edge.host).toBe('0.0.0.0');
   });
 
   it('is where startServer listens when nobody passes a host', async () => {
-    const running = await startServer(readConfig({ PORT: '0' }), {
+    const running = await startServer(testConfig({ PORT: '0' }), {
       store: new MemoryStore(),
       log: () => undefined,
     });
@@ -65,12 +65,12 @@ describe('the listen address', () => {
 
 describe('Emulator mode (no MicrosoftAppId)', () => {
   it('serves the unauthenticated Teams endpoint only on loopback', () => {
-    const config = readConfig({});
+    const config = testConfig({});
     expect(teamsMode(config, '127.0.0.1')).toBe('emulator');
     expect(teamsMode(config, '::1')).toBe('emulator');
     expect(teamsMode(config, '0.0.0.0')).toBe('off');
     expect(teamsMode(config, '192.168.1.20')).toBe('off');
-    const app = readConfig({
+    const app = testConfig({
       MicrosoftAppId: '6f1c2d3e-4a5b-4c6d-8e9f-0a1b2c3d4e5f',
       MicrosoftAppPassword: 'x',
     });
@@ -78,12 +78,12 @@ describe('Emulator mode (no MicrosoftAppId)', () => {
   });
 
   it('refuses to start with SOFO_EMULATOR_URL on a non-loopback HOST, or beside an app id', () => {
-    expect(() => readConfig({ HOST: '0.0.0.0', SOFO_EMULATOR_URL: 'http://localhost:50000' })).toThrow(
+    expect(() => testConfig({ HOST: '0.0.0.0', SOFO_EMULATOR_URL: 'http://localhost:50000' })).toThrow(
       /^HOST:/,
     );
-    expect(() => readConfig({ SOFO_EMULATOR_URL: 'http://evil.example:50000' })).toThrow(/SOFO_EMULATOR_URL/);
+    expect(() => testConfig({ SOFO_EMULATOR_URL: 'http://evil.example:50000' })).toThrow(/SOFO_EMULATOR_URL/);
     expect(() =>
-      readConfig({
+      testConfig({
         SOFO_EMULATOR_URL: 'http://localhost:50000',
         MicrosoftAppId: '6f1c2d3e-4a5b-4c6d-8e9f-0a1b2c3d4e5f',
         MicrosoftAppPassword: 'x',
@@ -106,8 +106,8 @@ describe('Emulator mode (no MicrosoftAppId)', () => {
       emulatorUrl = await emulator.start();
       victim = new HttpDouble(() => ({ body: { id: 'x' } }));
       victimUrl = await victim.start();
-      sofo = await startServer(readConfig({ PORT: '0' }), { store, log: (l) => log.push(l) });
-      emulated = await startServer(readConfig({ PORT: '0', SOFO_EMULATOR_URL: emulatorUrl }), {
+      sofo = await startServer(testConfig({ PORT: '0' }), { store, log: (l) => log.push(l) });
+      emulated = await startServer(testConfig({ PORT: '0', SOFO_EMULATOR_URL: emulatorUrl }), {
         store: new MemoryStore(),
         log: () => undefined,
       });

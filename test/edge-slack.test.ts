@@ -1,6 +1,6 @@
-import { readConfig } from '../src/config/config';
 import { type Running, startServer } from '../src/entry/serve';
 import { MemoryStore } from '../src/storage/memory-store';
+import { testConfig } from './helpers/engine';
 import type { HttpDouble } from './helpers/http-double';
 import { fixture, nextTs, SIGNING_SECRET, sendEvent, sendForm, slackApiDouble } from './helpers/slack';
 
@@ -19,7 +19,7 @@ const log: string[] = [];
 beforeAll(async () => {
   api = slackApiDouble();
   const apiBase = await api.start();
-  const config = readConfig({
+  const config = testConfig({
     PORT: '0',
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_BOT_TOKEN: 'xoxb-test-token',

@@ -1,8 +1,8 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { readConfig } from '../src/config/config';
 import { type Running, startServer } from '../src/entry/serve';
 import { MemoryStore } from '../src/storage/memory-store';
 import { connectorClaims, jwt, OpenIdDouble } from '../src/tools/doubles/openid';
+import { testConfig } from './helpers/engine';
 import type { HttpDouble } from './helpers/http-double';
 import { activity, connectorDouble, post } from './helpers/teams';
 
@@ -32,7 +32,7 @@ const rogue = generateKeyPairSync('rsa', { modulusLength: 2048 });
  */
 let consoleErrors: jest.SpyInstance;
 
-const config = () => readConfig({ PORT: '0', MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'client-secret' });
+const config = () => testConfig({ PORT: '0', MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'client-secret' });
 
 beforeAll(async () => {
   consoleErrors = jest.spyOn(console, 'error').mockImplementation(() => undefined);

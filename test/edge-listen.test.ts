@@ -73,6 +73,7 @@ describe('Emulator mode (no MicrosoftAppId)', () => {
     const app = testConfig({
       MicrosoftAppId: '6f1c2d3e-4a5b-4c6d-8e9f-0a1b2c3d4e5f',
       MicrosoftAppPassword: 'x',
+      MicrosoftAppType: 'MultiTenant',
     });
     expect(teamsMode(app, '0.0.0.0')).toBe('authenticated');
   });
@@ -87,6 +88,7 @@ describe('Emulator mode (no MicrosoftAppId)', () => {
         SOFO_EMULATOR_URL: 'http://localhost:50000',
         MicrosoftAppId: '6f1c2d3e-4a5b-4c6d-8e9f-0a1b2c3d4e5f',
         MicrosoftAppPassword: 'x',
+        MicrosoftAppType: 'MultiTenant',
       }),
     ).toThrow(/SOFO_EMULATOR_URL/);
   });

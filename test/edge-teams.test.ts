@@ -32,7 +32,13 @@ const rogue = generateKeyPairSync('rsa', { modulusLength: 2048 });
  */
 let consoleErrors: jest.SpyInstance;
 
-const config = () => testConfig({ PORT: '0', MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'client-secret' });
+const config = () =>
+  testConfig({
+    PORT: '0',
+    MicrosoftAppId: APP_ID,
+    MicrosoftAppPassword: 'client-secret',
+    MicrosoftAppType: 'MultiTenant',
+  });
 
 beforeAll(async () => {
   consoleErrors = jest.spyOn(console, 'error').mockImplementation(() => undefined);

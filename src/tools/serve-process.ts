@@ -14,13 +14,17 @@ export interface ServedSofo {
  * `sofo serve` in a process of its own, as in production, on a free loopback port with a fresh data
  * file: the benches measure it from outside, so the platform double's work is not counted as Sofo's.
  */
-export async function serveInProcess(env: NodeJS.ProcessEnv): Promise<ServedSofo> {
+export async function serveInProcess(
+  env: NodeJS.ProcessEnv,
+  options: { onLog?: (chunk: string) => void } = {},
+): Promise<ServedSofo> {
   const dataDir = mkdtempSync(join(tmpdir(), 'sofo-bench-'));
   const port = await freePort();
   const server = spawn(process.execPath, [join(PROJECT_ROOT, 'bin', 'sofo.js'), 'serve'], {
     env: { ...process.env, PORT: String(port), SOFO_DATA: join(dataDir, 'sofo.json'), ...env },
-    stdio: 'ignore',
+    stdio: ['ignore', 'ignore', options.onLog ? 'pipe' : 'ignore'],
   });
+  if (options.onLog) server.stderr?.on('data', (chunk: Buffer) => options.onLog?.(chunk.toString()));
   const stop = () => {
     server.kill();
     rmSync(dataDir, { recursive: true, force: true });

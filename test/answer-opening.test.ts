@@ -1,10 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { answerOpeningProblems } from '../src/core/knowledge/answer-opening';
 import type { Entry } from '../src/core/knowledge/model';
-import { FIXTURE_ENV, FIXTURE_KNOWLEDGE_DIR } from './helpers/engine';
+import { knowledgeCopy } from './helpers/knowledge-copy';
 
 function entry(sv: string, en: string): Entry {
   const both = (text: string) => ({ sv: text, en: text });
@@ -54,22 +53,29 @@ describe('an answer opening with a yes or a no', () => {
 
   it('fails `sofo kb check` with the file and field, without a stack trace', () => {
     const root = join(__dirname, '..');
-    const dir = mkdtempSync(join(tmpdir(), 'sofo-opening-'));
+    const dir = knowledgeCopy();
     try {
-      cpSync(FIXTURE_KNOWLEDGE_DIR, join(dir, 'knowledge'), { recursive: true });
       writeFileSync(
         join(dir, 'knowledge', 'guide', 'zz-verdict.md'),
         '---\nid: guide-zz-verdict\ntype: guide\ntitle: { sv: Får vi, en: May we }\n' +
           'questions: { sv: [Får vi det?], en: [May we do it?] }\n---\n\n## sv\n\nJa. Det får ni.\n\n## en\n\nAccording to the guide you may.\n',
       );
-      const result = spawnSync(process.execPath, [join(root, 'bin', 'sofo.js'), 'kb', 'check'], {
-        env: { ...process.env, ...FIXTURE_ENV, SOFO_KNOWLEDGE_DIR: join(dir, 'knowledge') },
-        encoding: 'utf8',
-        timeout: 20_000,
-      });
+      const result = spawnSync(
+        process.execPath,
+        [join(root, 'bin', 'sofo.js'), 'kb', 'check', '--lang', 'en'],
+        {
+          env: {
+            ...process.env,
+            SOFO_KNOWLEDGE_DIR: join(dir, 'knowledge'),
+            SOFO_INTENTS_DIR: join(dir, 'intents'),
+          },
+          encoding: 'utf8',
+          timeout: 20_000,
+        },
+      );
       expect(result.status).toBe(1);
       expect(result.stderr).toMatch(
-        /knowledge\/guide\/zz-verdict\.md: ## sv: the Swedish answer opens with "Ja"/,
+        /knowledge\/guide\/zz-verdict\.md: ERROR: ## sv: the Swedish answer opens with "Ja"/,
       );
       expect(result.stderr).not.toMatch(/\n\s+at /);
     } finally {

@@ -90,7 +90,7 @@ describe('sofo kb', () => {
   it('check passes on a valid knowledge base and counts what it found', () => {
     const { status, stdout } = sofo(['kb', 'check']);
     expect(status).toBe(0);
-    expect(stdout).toMatch(new RegExp(`^OK: ${fixtureEngine().kb.entries.length} `));
+    expect(stdout).toMatch(new RegExp(`^OK: ${fixtureEngine().kb.entries.length} poster`, 'm'));
   });
 
   it('check fails on a broken one with file and line, and so does serve (no half-loaded start)', () => {
@@ -102,11 +102,17 @@ describe('sofo kb', () => {
         '---\nid: broken\ntype: guide\ntitle: [oops\n---\n',
       );
       const env = { SOFO_KNOWLEDGE_DIR: join(dir, 'knowledge'), PORT: '0' };
-      for (const args of [['kb', 'check'], ['serve']]) {
-        const { status, stdout, stderr } = sofo(args, { env });
+      for (const [args, said] of [
+        [
+          ['kb', 'check'],
+          /broken\.md, rad 4: FEL: YAML-texten går inte att läsa: en lista som börjar med \[/,
+        ],
+        [['serve'], /broken\.md:4: the YAML cannot be read: a list started with \[/],
+      ] as const) {
+        const { status, stdout, stderr } = sofo([...args], { env });
         expect(status).toBe(1);
         expect(stdout).toBe('');
-        expect(stderr).toMatch(/broken\.md:\d+: the YAML cannot be read/);
+        expect(stderr).toMatch(said);
         expect(stderr).not.toMatch(/\n\s+at /); // no stack trace
       }
     } finally {

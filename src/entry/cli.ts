@@ -3,11 +3,11 @@ import { parseArgs } from 'node:util';
 import { renderExplanation } from '../channels/cli/render-explain';
 import { renderText } from '../channels/cli/render-text';
 import { ConfigError, readConfig } from '../config/config';
-import { answerOpeningProblems } from '../core/knowledge/answer-opening';
 import { exportEntries } from '../core/knowledge/export';
 import { KnowledgeError } from '../core/knowledge/problems';
 import { LANGS, type Lang } from '../core/lang';
 import { StoreError } from '../storage/errors';
+import { kbCheck } from './kb-check';
 import { loadEngine } from './load-engine';
 import { UsageError } from './usage-error';
 
@@ -18,7 +18,7 @@ Användning / usage:
   sofo ask "fråga"               ett svar / one answer   [--json] [--lang sv|en] [--explain]
   sofo ask --jsonl               en fråga per rad på stdin, ett JSON-svar per rad / one question per line
   sofo contacts <sökord>         sök kontaktperson / find a contact person   [--json]
-  sofo kb check                  kontrollera kunskapsbasen / validate the knowledge base
+  sofo kb check [--lang en]      kontrollera kunskapsbasen / check the knowledge base
   sofo kb export --json          alla poster som JSON / every entry as JSON
   sofo tips list | preview [--lang en] | subscribers | send --now [--to <id>]
                                  veckans tips / the weekly tips
@@ -147,24 +147,14 @@ async function chat(): Promise<number> {
 async function kb(args: string[]): Promise<number> {
   const [sub, ...rest] = args;
   const config = readConfig();
-  if (sub === 'check') {
-    const engine = loadEngine(config);
-    // Rules on what an answer says, beyond what loading requires: the server still starts with these.
-    const problems = answerOpeningProblems(engine.kb.entries);
-    if (problems.length > 0) throw new KnowledgeError(problems);
-    const { entries, contacts: people, intents, tips } = engine.kb;
-    process.stdout.write(
-      `OK: ${entries.length} poster/entries, ${people.length} kontakter/contacts, ${intents.length} intents, ${tips.length} tips\n`,
-    );
-    return 0;
-  }
+  if (sub === 'check') return kbCheck(config, rest);
   if (sub === 'export') {
     const { values } = parseArgs({ args: rest, options: { json: { type: 'boolean' } } });
     if (!values.json) throw new UsageError('sofo kb export needs --json');
     process.stdout.write(`${JSON.stringify(exportEntries(loadEngine(config).kb), null, 2)}\n`);
     return 0;
   }
-  throw new UsageError('sofo kb check | sofo kb export --json');
+  throw new UsageError('sofo kb check [--lang en] | sofo kb export --json');
 }
 
 function languageOption(value: string | undefined): { lang?: Lang } {

@@ -38,12 +38,14 @@ export function loadKnowledge(paths: KnowledgePaths): KnowledgeBase {
 
   // Ids declared in files that failed validation still count as existing, so one broken file is
   // reported once rather than again by every file that refers to it.
-  const declared = { entries: new Set<string>(), contacts: new Set<string>() };
+  // When contacts.yaml cannot be read at all, no id in it is known: entries' contact ids are then not
+  // checked, so one broken file gives one problem, not one more in every entry that names a person.
+  const declared = { entries: new Set<string>(), contacts: new Set<string>(), contactsKnown: false };
   const entries = markdownFiles(paths.knowledgeDir).flatMap((file) => {
     const entry = readEntry(file, name(file), problems, declared.entries);
     return entry ? [entry] : [];
   });
-  const contacts = readContacts(join(paths.knowledgeDir, 'contacts.yaml'), name, problems, declared.contacts);
+  const contacts = readContacts(join(paths.knowledgeDir, 'contacts.yaml'), name, problems, declared);
   const intents = INTENT_IDS.flatMap((id) => {
     const intent = readYaml(join(paths.intentsDir, `${id}.yaml`), name, problems, (src) =>
       src.parse(intentSchema),
@@ -182,12 +184,13 @@ function readContacts(
   path: string,
   name: (f: string) => string,
   problems: Problem[],
-  declared: Set<string>,
+  declared: { contacts: Set<string>; contactsKnown: boolean },
 ): Contact[] {
   const contacts =
     readYaml(path, name, problems, (src) => {
+      declared.contactsKnown = true;
       const raw = src.value();
-      if (Array.isArray(raw)) for (const c of raw) if (typeof c?.id === 'string') declared.add(c.id);
+      if (Array.isArray(raw)) for (const c of raw) if (typeof c?.id === 'string') declared.contacts.add(c.id);
       return src.parse(contactsSchema);
     }) ?? [];
   const seen = new Set<string>();
@@ -238,7 +241,7 @@ function readYaml<T>(
 
 function checkReferences(
   entries: Entry[],
-  declared: { entries: ReadonlySet<string>; contacts: ReadonlySet<string> },
+  declared: { entries: ReadonlySet<string>; contacts: ReadonlySet<string>; contactsKnown: boolean },
   problems: Problem[],
 ): void {
   const entryIds = new Map<string, string>();
@@ -263,7 +266,7 @@ function checkReferences(
   const knownEntries = [...declared.entries];
   for (const entry of entries) {
     entry.contactIds.forEach((id, i) => {
-      if (!declared.contacts.has(id)) {
+      if (declared.contactsKnown && !declared.contacts.has(id)) {
         problems.push({
           file: entry.file,
           field: `contacts[${i}]`,

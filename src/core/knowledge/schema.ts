@@ -98,6 +98,10 @@ export const tipsSchema = z.array(
 /** Friendlier words for zod's issue codes, in the terms of the files. */
 export function describeIssue(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_type' && issue.input === undefined) return 'is missing';
+  // "- Catering: kan vi …" is read as a field named "Catering", not as the text it is.
+  if (issue.code === 'invalid_type' && issue.expected === 'string' && isPlainObject(issue.input)) {
+    return 'contains ": " and was read as a field name – put the whole text in quotes, e.g. "Catering: kan vi …"';
+  }
   if (issue.code === 'invalid_type') return `must be ${article(issue.expected)}`;
   if (issue.code === 'unrecognized_keys') {
     return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
@@ -113,4 +117,8 @@ function article(expected: string): string {
     number: 'a number',
   };
   return names[expected] ?? expected;
+}
+
+function isPlainObject(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

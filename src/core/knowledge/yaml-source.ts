@@ -2,6 +2,7 @@ import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument } from 'yaml
 import type { z } from 'zod';
 import { fieldPath, type Problem } from './problems';
 import { describeIssue } from './schema';
+import { describeYamlError, firstTabIndent, TAB_MESSAGE } from './yaml-errors';
 
 /**
  * A parsed YAML text that remembers where each value stood, so a problem in a field can be reported
@@ -17,13 +18,22 @@ export class YamlSource {
     source: string,
     private readonly lineOffset = 0,
   ) {
-    this.doc = parseDocument(source, { lineCounter: this.lines, prettyErrors: true, uniqueKeys: true });
-    for (const error of this.doc.errors) {
-      const line = error.linePos?.[0]?.line;
+    // logLevel 'error': the library's own console warnings would reach editors as noise.
+    this.doc = parseDocument(source, {
+      lineCounter: this.lines,
+      prettyErrors: true,
+      uniqueKeys: true,
+      logLevel: 'error',
+    });
+    // The first error only: the rest are the parser misreading what follows it.
+    const error = this.doc.errors[0];
+    if (error) {
+      const tab = firstTabIndent(source);
+      const line = tab ?? error.linePos?.[0]?.line;
       this.problems.push({
         file,
         ...(line !== undefined ? { line: line + lineOffset } : {}),
-        message: `the YAML cannot be read: ${firstLine(error.message)} (check indentation, and quote texts containing ": ")`,
+        message: `the YAML cannot be read: ${tab ? TAB_MESSAGE : describeYamlError(error)}`,
       });
     }
   }
@@ -42,7 +52,8 @@ export class YamlSource {
     basePath: readonly PropertyKey[] = [],
     value = this.value(),
   ): z.output<S> | undefined {
-    const result = schema.safeParse(value);
+    // reportInput: the messages tell a missing value from a value of the wrong kind.
+    const result = schema.safeParse(value, { reportInput: true });
     if (result.success) return result.data;
     for (const issue of result.error.issues) {
       const path = [...basePath, ...issue.path];
@@ -81,9 +92,4 @@ export class YamlSource {
     }
     return offset === undefined ? undefined : this.lines.linePos(offset).line + this.lineOffset;
   }
-}
-
-/** yaml's first message line, without the position it repeats (we print the file line ourselves). */
-function firstLine(message: string): string {
-  return (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
 }

@@ -47,25 +47,60 @@ function inline(text) {
 const session = sessionStorage.getItem('sofo-session') || Math.random().toString(36).slice(2);
 sessionStorage.setItem('sofo-session', session);
 
+// Everything the page says about a reply is in the reply's language.
+const WORDS = {
+  sv: {
+    ask: 'Var svaret till hjälp?',
+    up: 'Bra svar',
+    down: 'Inte bra svar',
+    thanks: 'Tack för din återkoppling!',
+    unsaved: 'Din röst kunde inte sparas. Försök igen.',
+    related: 'Närliggande ämnen jag kan svara på:',
+  },
+  en: {
+    ask: 'Was this helpful?',
+    up: 'Helpful',
+    down: 'Not helpful',
+    thanks: 'Thanks for your feedback!',
+    unsaved: 'Your vote could not be saved. Please try again.',
+    related: 'Related topics I can answer:',
+  },
+};
+
 function feedbackRow(reply, question) {
-  const row = el(
-    'div',
-    { class: 'feedback' },
-    reply.lang === 'en' ? 'Was this helpful? ' : 'Var svaret till hjälp? ',
+  const words = WORDS[reply.lang] || WORDS.sv;
+  const row = el('div', { class: 'feedback', tabindex: '-1' });
+  const note = el('span', {}, `${words.ask} `);
+  const buttons = [
+    ['up', '👍', words.up],
+    ['down', '👎', words.down],
+  ].map(([value, icon, label]) =>
+    el('button', { type: 'button', onclick: () => vote(value), 'aria-label': label, title: label }, icon),
   );
+  // Thanks only once the server has the vote; if it does not, say so and keep the buttons.
   const vote = async (value) => {
-    row.textContent = reply.lang === 'en' ? 'Thanks for your feedback!' : 'Tack för din återkoppling!';
-    await fetch('/api/feedback', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ id: reply.id, q: question, vote: value, session }),
-    }).catch(() => undefined);
+    for (const b of buttons) b.disabled = true;
+    let saved = false;
+    try {
+      const res = await fetch('/api/feedback', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ id: reply.id, q: question, vote: value, session }),
+      });
+      saved = res.ok;
+    } catch {
+      saved = false;
+    }
+    if (saved) {
+      row.replaceChildren(words.thanks);
+    } else {
+      note.textContent = `${words.unsaved} `;
+      for (const b of buttons) b.disabled = false;
+    }
+    // The clicked button may be gone: focus the row, which now says what happened.
+    row.focus();
   };
-  row.append(
-    el('button', { type: 'button', onclick: () => vote('up'), 'aria-label': 'Bra' }, '👍'),
-    ' ',
-    el('button', { type: 'button', onclick: () => vote('down'), 'aria-label': 'Inte bra' }, '👎'),
-  );
+  row.append(note, buttons[0], ' ', buttons[1]);
   return row;
 }
 
@@ -76,16 +111,25 @@ function telUri(phone) {
 }
 
 function renderReply(reply, question) {
+  const words = WORDS[reply.lang] || WORDS.sv;
   const box = el('div', { class: 'msg bot', lang: reply.lang });
   if (reply.title) box.append(el('h2', {}, reply.title));
   if (reply.text) box.append(richText(reply.text));
-  if (
-    reply.alternatives.length &&
-    (reply.kind === 'clarify' || reply.kind === 'list' || reply.kind === 'fallback')
-  ) {
+  const offered =
+    reply.alternatives.length > 0 &&
+    (reply.kind === 'clarify' || reply.kind === 'list' || reply.kind === 'fallback');
+  if (offered) {
+    // After a fallback the choices are topics, not answers: say so, so that a button is not taken for a link.
+    if (reply.kind === 'fallback') box.append(el('p', { class: 'choices-label' }, words.related));
     const choices = el('div', { class: 'choices' });
     for (const alt of reply.alternatives) {
-      choices.append(el('button', { type: 'button', onclick: () => pick(alt, reply.lang) }, alt.title));
+      const button = el('button', { type: 'button' }, alt.title);
+      button.addEventListener('click', () => {
+        // One choice opens one answer: the buttons are spent once used.
+        for (const b of choices.querySelectorAll('button')) b.disabled = true;
+        pick(alt, reply.lang, question);
+      });
+      choices.append(button);
     }
     box.append(choices);
   }
@@ -101,10 +145,14 @@ function renderReply(reply, question) {
     if (c.phone) card.append(el('br'), el('a', { href: telUri(c.phone) }, c.phone));
     box.append(card);
   }
-  if (reply.links.length) {
-    const links = el('div', { class: 'links' });
-    for (const l of reply.links)
-      links.append(el('a', { href: l.url, target: '_blank', rel: 'noopener' }, l.title), ' ');
+  // A link named like a topic button just above would read as the same thing twice: the button leads there.
+  const shown = offered
+    ? reply.links.filter((l) => !reply.alternatives.some((a) => a.title === l.title))
+    : reply.links;
+  if (shown.length) {
+    const links = el('ul', { class: 'links' });
+    for (const l of shown)
+      links.append(el('li', {}, el('a', { href: l.url, target: '_blank', rel: 'noopener' }, l.title)));
     box.append(links);
   }
   if (reply.source) {
@@ -125,12 +173,13 @@ function showError(status) {
   log.append(el('div', { class: 'msg bot' }, text));
 }
 
-async function pick(alt, lang) {
+// A vote on the chosen answer is about the user's own question, not the title they picked.
+async function pick(alt, lang, question) {
   log.append(el('div', { class: 'msg me' }, alt.title));
   try {
     const res = await fetch(`/api/answer/${encodeURIComponent(alt.id)}?lang=${lang}`);
     if (!res.ok) return showError(res.status);
-    renderReply(await res.json(), alt.title);
+    renderReply(await res.json(), question);
   } catch {
     showError();
   }
@@ -148,9 +197,16 @@ form.addEventListener('submit', async (event) => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ text }),
     });
-    if (!res.ok) return showError(res.status);
+    if (!res.ok) return keep(text, res.status);
     renderReply(await res.json(), text);
   } catch {
-    showError();
+    keep(text);
   }
 });
+
+// Nothing typed is lost: after a failure the question is back in the box, to send again.
+function keep(text, status) {
+  showError(status);
+  if (!input.value) input.value = text;
+  input.focus();
+}

@@ -10,6 +10,7 @@ describe('readConfig: Teams', () => {
       appPassword: '',
       appType: 'SingleTenant',
       tenantId: '',
+      tenants: [],
     });
     expect(readConfig({ MicrosoftAppId: '  ' }).teams.appId).toBe('');
   });
@@ -21,6 +22,7 @@ describe('readConfig: Teams', () => {
       appPassword: 'secret',
       appType: 'SingleTenant',
       tenantId: TENANT,
+      tenants: [],
     });
   });
 
@@ -39,6 +41,7 @@ describe('readConfig: Teams', () => {
       appPassword: 'secret',
       appType: 'MultiTenant',
       tenantId: '',
+      tenants: [],
     });
   });
 

@@ -21,6 +21,8 @@ export interface TeamsConfig {
   appType: TeamsAppType;
   /** MicrosoftAppTenantId: required for SingleTenant (so by default) and UserAssignedMSI. */
   tenantId: string;
+  /** SOFO_TEAMS_TENANTS: the tenants Sofo answers (lower case); empty: every tenant. */
+  tenants: string[];
 }
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -39,7 +41,7 @@ export function readTeams(env: NodeJS.ProcessEnv): TeamsConfig {
         'is missing: the other Microsoft* variables are set, but without the app id Sofo would run unauthenticated',
       );
     }
-    return { appId, appPassword, appType, tenantId };
+    return { appId, appPassword, appType, tenantId, tenants: readTenants(env) };
   }
   if (!GUID.test(appId)) {
     throw new ConfigError('MicrosoftAppId', `must be the Azure app (client) id, a GUID, got "${appId}"`);
@@ -67,7 +69,24 @@ export function readTeams(env: NodeJS.ProcessEnv): TeamsConfig {
       `is missing: a ${appType} bot${defaulted} needs its directory (tenant) id, the "App Tenant ID" of the Azure Bot; for a registration made as Multi Tenant before August 2025, set MicrosoftAppType=MultiTenant`,
     );
   }
-  return { appId, appPassword, appType, tenantId };
+  return { appId, appPassword, appType, tenantId, tenants: readTenants(env) };
+}
+
+/** SOFO_TEAMS_TENANTS: comma-separated tenant ids (GUIDs). */
+function readTenants(env: NodeJS.ProcessEnv): string[] {
+  const tenants = (env.SOFO_TEAMS_TENANTS ?? '')
+    .split(',')
+    .map((t) => t.trim().toLowerCase())
+    .filter(Boolean);
+  for (const tenant of tenants) {
+    if (!GUID.test(tenant)) {
+      throw new ConfigError(
+        'SOFO_TEAMS_TENANTS',
+        `"${tenant}" is not a tenant id (a GUID); separate ids with commas`,
+      );
+    }
+  }
+  return tenants;
 }
 
 function readAppType(value: string | undefined): TeamsAppType {

@@ -7,6 +7,7 @@ import { TeamsGate } from './auth';
 import { SofoBot } from './bot';
 import type { TeamsDeps } from './context';
 import { emulatorServiceUrl } from './emulator';
+import { isAllowedTenant } from './tenants';
 import { TeamsTipSender } from './tips';
 import { checkActivity } from './validate';
 
@@ -53,6 +54,10 @@ export function createTeamsChannel(
       const verdict = checkActivity(req.body, emulatorOnly ? { emulatorOnly } : {});
       if (!verdict.ok) {
         res.status(verdict.status).json({ error: verdict.error, message: verdict.message });
+        return;
+      }
+      if (!isAllowedTenant(req.body, config.tenants)) {
+        res.status(200).end();
         return;
       }
       await gate.handle(req, res, (context) => bot.run(context));

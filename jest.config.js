@@ -13,4 +13,5 @@ module.exports = {
   },
   transformIgnorePatterns: ['/node_modules/(?!(lowdb|steno)/)'],
   testTimeout: 20000,
+  globalSetup: '<rootDir>/test/helpers/browser-note.js',
 };

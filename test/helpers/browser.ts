@@ -7,13 +7,8 @@ import { type BrowserContext, chromium, type Page } from 'playwright-core';
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 export const HAVE_BROWSER = existsSync(CHROMIUM);
 
-let told = false;
-/** `describe` when a browser is there; otherwise the tests are skipped and one line says why. */
+/** `describe` when a browser is there; otherwise skipped (browser-note.js says so once per run). */
 export function describeInBrowser(name: string, body: () => void): void {
-  if (!HAVE_BROWSER && !told) {
-    told = true;
-    process.stderr.write(`browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install chromium)\n`);
-  }
   (HAVE_BROWSER ? describe : describe.skip)(name, body);
 }
 

@@ -129,3 +129,18 @@ describe('synonyms that editors keep', () => {
     expect(problems.some((p) => p.line === 5)).toBe(true);
   });
 });
+
+describe('synonyms and the stemmer', () => {
+  it('find a group from any inflection, even where the stemmer disagrees with itself', () => {
+    // Swedish stemming gives "kurs" → "kur" but "kurser" → "kurs": both must reach the group.
+    const base = fixtureEngine();
+    const engine = new Engine(
+      { ...base.kb, synonyms: { sv: [['kaffe', 'kurs']], en: [] } },
+      { lexicons: projectLexicons() },
+    );
+    for (const word of ['kurs', 'kurser', 'kursen']) {
+      const matched = engine.explain(`${word} i Solby`).explanation.candidates[0]?.matched ?? [];
+      expect(matched).toContainEqual(expect.objectContaining({ word, via: 'synonym' }));
+    }
+  });
+});

@@ -28,8 +28,15 @@ export class SynonymIndex {
       for (const member of members) {
         const [only, ...more] = member.stems;
         if (only === undefined) continue;
-        if (more.length === 0) this.byStem.set(only, g);
-        else this.phrases.push({ member, group: g });
+        if (more.length > 0) {
+          this.phrases.push({ member, group: g });
+          continue;
+        }
+        this.byStem.set(only, g);
+        // The stemmer is not always consistent with itself ("kurs" → "kur", but "kurser" → "kurs"):
+        // the member's own folded form is a key too, so its inflections still find the group.
+        const plain = fold(member.surface.toLowerCase());
+        if (!this.byStem.has(plain)) this.byStem.set(plain, g);
       }
     });
     this.phrases.sort((a, b) => b.member.stems.length - a.member.stems.length);

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Running, startServer, teamsMode } from '../src/entry/serve';
 import { MemoryStore } from '../src/storage/memory-store';
-import { testConfig } from './helpers/engine';
+import { FIXTURE_ENV, testConfig } from './helpers/engine';
 import { HttpDouble } from './helpers/http-double';
 import { activity, connectorDouble, post } from './helpers/teams';
 
@@ -36,7 +36,7 @@ describe('the listen address', () => {
   it('is named in `sofo serve`’s start-up line, which has no Emulator warning', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sofo-listen-'));
     const child = spawn(process.execPath, [join(ROOT, 'bin', 'sofo.js'), 'serve'], {
-      env: { PATH: process.env.PATH, PORT: '0', SOFO_DATA: join(dir, 'sofo.json') },
+      env: { PATH: process.env.PATH, ...FIXTURE_ENV, PORT: '0', SOFO_DATA: join(dir, 'sofo.json') },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let stderr = '';

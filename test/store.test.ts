@@ -165,6 +165,14 @@ describe('pseudonym key', () => {
     expect(readFileSync(file, 'utf8') + readFileSync(voteLogFile(file), 'utf8')).not.toContain(key);
   });
 
+  it('is made in a data folder that does not exist yet (a fresh checkout: npm start)', async () => {
+    const fresh = join(mkdtempSync(join(tmpdir(), 'sofo-fresh-')), 'data', 'sofo.json');
+    expect(pseudonymKey(undefined, fresh)).toMatch(/^[0-9a-f]{64}$/);
+    expect(mode(keyFile(fresh))).toBe(0o600);
+    const store = await LowdbStore.open(fresh);
+    await store.close();
+  });
+
   it('SOFO_PSEUDONYM_KEY wins and no key file is made', () => {
     expect(pseudonymKey('k'.repeat(32), file)).toBe('k'.repeat(32));
     expect(existsSync(keyFile(file))).toBe(false);

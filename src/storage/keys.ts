@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { StoreError } from './errors';
 import { PRIVATE_MODE } from './private-file';
@@ -22,6 +22,8 @@ export function pseudonymKey(configured: string | undefined, dataFile: string): 
   if (existing) return existing;
   const key = legacySalt(dataFile) ?? randomBytes(32).toString('hex');
   try {
+    // A fresh checkout has no data/ folder yet: `npm start` must make it, not fail on it.
+    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
     // 'wx': two processes starting at once both end up with the one key that was written first.
     writeFileSync(file, `${key}\n`, { mode: PRIVATE_MODE, flag: 'wx' });
   } catch (error) {

@@ -2,7 +2,7 @@ import { type Running, startServer } from '../src/entry/serve';
 import { MemoryStore } from '../src/storage/memory-store';
 import { testConfig } from './helpers/engine';
 import type { HttpDouble } from './helpers/http-double';
-import { fixture, nextTs, SIGNING_SECRET, sendEvent, sendForm, slackApiDouble } from './helpers/slack';
+import { fixture, nextTs, sendEvent, sendForm, slackApiDouble, slackEnv } from './helpers/slack';
 
 /**
  * Slack requests that are signed correctly but should still be refused (audit-reliability D10, D13),
@@ -20,10 +20,7 @@ beforeAll(async () => {
   api = slackApiDouble();
   const apiBase = await api.start();
   const config = testConfig({
-    PORT: '0',
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_BOT_TOKEN: 'xoxb-test-token',
-    SLACK_API_URL: `${apiBase}/api/`,
+    ...slackEnv(apiBase),
   });
   sofo = await startServer(config, { store: new MemoryStore(), log: (l) => log.push(l), host: '127.0.0.1' });
 });

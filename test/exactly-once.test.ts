@@ -6,7 +6,7 @@ import { StoreError } from '../src/storage/errors';
 import { testConfig } from './helpers/engine';
 import type { HttpDouble } from './helpers/http-double';
 import { startPostgres, type TestPostgres } from './helpers/postgres';
-import { fixture, nextTs, SIGNING_SECRET, sendEvent, slackApiDouble } from './helpers/slack';
+import { fixture, nextTs, sendEvent, slackApiDouble, slackEnv } from './helpers/slack';
 import { activity, connectorDouble, post, route } from './helpers/teams';
 
 /**
@@ -47,11 +47,7 @@ afterEach(async () => {
 
 async function start(env: Record<string, string>): Promise<Running> {
   const config = testConfig({
-    PORT: '0',
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_BOT_TOKEN: 'xoxb-test-token',
-    SLACK_API_URL: `${apiBase}/api/`,
-    SOFO_DATA: join(dir, 'sofo.json'),
+    ...slackEnv(apiBase, dir),
     ...env,
   });
   const sofo = await startServer(config, { log: () => undefined, host: '127.0.0.1' });

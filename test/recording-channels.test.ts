@@ -6,7 +6,7 @@ import { type Running, startServer } from '../src/entry/serve';
 import { MemoryStore } from '../src/storage/memory-store';
 import { testConfig } from './helpers/engine';
 import type { HttpDouble } from './helpers/http-double';
-import { fixture, SIGNING_SECRET, sendForm, slackApiDouble } from './helpers/slack';
+import { fixture, sendForm, slackApiDouble, slackEnv } from './helpers/slack';
 
 /** Every channel's questions and votes reach the inbox and counters through the shared deps. */
 let api: HttpDouble;
@@ -20,11 +20,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'sofo-rec-'));
   store = new MemoryStore();
   const config = testConfig({
-    PORT: '0',
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_BOT_TOKEN: 'xoxb-test-token',
-    SLACK_API_URL: `${apiBase}/api/`,
-    SOFO_DATA: join(dir, 'sofo.json'),
+    ...slackEnv(apiBase, dir),
   });
   sofo = await startServer(config, { store, log: () => undefined, host: '127.0.0.1' });
 });

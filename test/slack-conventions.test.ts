@@ -5,7 +5,7 @@ import { type Running, startServer } from '../src/entry/serve';
 import { MemoryStore } from '../src/storage/memory-store';
 import { testConfig } from './helpers/engine';
 import type { HttpDouble } from './helpers/http-double';
-import { fixture, nextTs, SIGNING_SECRET, sendEvent, sendForm, slackApiDouble } from './helpers/slack';
+import { fixture, nextTs, sendEvent, sendForm, slackApiDouble, slackEnv } from './helpers/slack';
 import { messageProblems } from './helpers/slack-text';
 
 // biome-ignore lint/suspicious/noExplicitAny: fixtures are free-form JSON that tests reach into
@@ -30,11 +30,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'sofo-slack-conv-'));
   store = new MemoryStore();
   const config = testConfig({
-    PORT: '0',
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_BOT_TOKEN: 'xoxb-test-token',
-    SLACK_API_URL: `${apiBase}/api/`,
-    SOFO_DATA: join(dir, 'sofo.json'),
+    ...slackEnv(apiBase, dir),
   });
   sofo = await startServer(config, { store, log: () => undefined, host: '127.0.0.1' });
 });

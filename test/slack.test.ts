@@ -5,15 +5,7 @@ import { type Running, startServer } from '../src/entry/serve';
 import { MemoryStore } from '../src/storage/memory-store';
 import { testConfig } from './helpers/engine';
 import type { HttpDouble, Recorded } from './helpers/http-double';
-import {
-  fixture,
-  nextTs,
-  SIGNING_SECRET,
-  sendEvent,
-  sendForm,
-  signed,
-  slackApiDouble,
-} from './helpers/slack';
+import { fixture, nextTs, sendEvent, sendForm, signed, slackApiDouble, slackEnv } from './helpers/slack';
 
 // biome-ignore lint/suspicious/noExplicitAny: fixtures are free-form JSON that tests reach into
 type Json = Record<string, any>;
@@ -31,11 +23,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'sofo-slack-'));
   store = new MemoryStore();
   const config = testConfig({
-    PORT: '0',
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_BOT_TOKEN: 'xoxb-test-token',
-    SLACK_API_URL: `${apiBase}/api/`,
-    SOFO_DATA: join(dir, 'sofo.json'),
+    ...slackEnv(apiBase, dir),
   });
   sofo = await startServer(config, { store, log: (l) => log.push(l), host: '127.0.0.1' });
 });

@@ -8,7 +8,7 @@ import type { FeedbackRecord } from '../src/storage/store';
 import { testConfig } from './helpers/engine';
 import type { HttpDouble } from './helpers/http-double';
 import { startPostgres, type TestPostgres } from './helpers/postgres';
-import { fixture, nextTs, SIGNING_SECRET, sendEvent, slackApiDouble } from './helpers/slack';
+import { fixture, nextTs, sendEvent, slackApiDouble, slackEnv } from './helpers/slack';
 
 /** The database goes away while Sofo serves: answers still go out, votes wait, /healthz says so. */
 // biome-ignore lint/suspicious/noExplicitAny: fixtures are free-form JSON that tests reach into
@@ -64,11 +64,7 @@ describe('a database that stops while Sofo serves', () => {
     const apiBase = await api.start();
     dir = mkdtempSync(join(tmpdir(), 'sofo-down-'));
     const config = testConfig({
-      PORT: '0',
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_BOT_TOKEN: 'xoxb-test-token',
-      SLACK_API_URL: `${apiBase}/api/`,
-      SOFO_DATA: join(dir, 'sofo.json'),
+      ...slackEnv(apiBase, dir),
       SOFO_DATABASE_URL: await postgres.database(),
       SOFO_PSEUDONYM_KEY: 'k'.repeat(64),
     });

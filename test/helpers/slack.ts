@@ -52,3 +52,17 @@ export function sendForm(
     body,
   });
 }
+
+/**
+ * The environment of a Sofo that talks to the Slack double at `apiBase`: an ephemeral port, the test
+ * secret and token, and (with `dataDir`) its data file there.
+ */
+export function slackEnv(apiBase: string, dataDir?: string): Record<string, string> {
+  return {
+    PORT: '0',
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_BOT_TOKEN: 'xoxb-test-token',
+    SLACK_API_URL: `${apiBase}/api/`,
+    ...(dataDir ? { SOFO_DATA: join(dataDir, 'sofo.json') } : {}),
+  };
+}

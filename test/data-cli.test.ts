@@ -51,6 +51,26 @@ describe('sofo data', () => {
     expect(log).toContain('tredje');
   });
 
+  it('forget and export reach the one place a platform id is kept: the tip subscriptions a person made', async () => {
+    const store = await LowdbStore.open(file);
+    const made = {
+      platform: 'slack' as const,
+      lang: 'sv' as const,
+      since: new Date().toISOString(),
+      source: 'command' as const,
+    };
+    await store.subscribe({ ...made, id: 'slack:C1', target: 'C1', subscriber: 'U000FAKEUSR1' }, 3);
+    await store.subscribe({ ...made, id: 'slack:C2', target: 'C2', subscriber: 'U000FAKEUSR2' }, 3);
+    await store.close();
+    const mine = JSON.parse(sofo('export', '--json', '--slack-user', 'U000FAKEUSR1').stdout);
+    expect(mine.subscriptions.map((s: { id: string }) => s.id)).toEqual(['slack:C1']);
+    expect(sofo('forget', '--slack-user', 'U000FAKEUSR1').stdout).toMatch(/1 tipsprenumeranter/);
+    const left = readFileSync(file, 'utf8');
+    expect(left).not.toContain('U000FAKEUSR1');
+    expect(left).toContain('U000FAKEUSR2');
+    expect(left).toContain('slack:C1');
+  });
+
   it('export --json shows what is stored; with a user, that person’s votes only', async () => {
     await votes();
     const all = JSON.parse(sofo('export', '--json').stdout);

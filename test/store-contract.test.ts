@@ -219,6 +219,18 @@ describe.each(backends)('Store contract: %s', (_name, open) => {
       expect(plain?.pending).toBeUndefined();
     });
 
+    it("forgets a subscriber's platform id on request, keeping the subscription", async () => {
+      const [a, b] = await open();
+      await a.subscribe({ ...subscriber('slack:C1'), subscriber: 'U0SUBSCR01' }, 5);
+      await a.subscribe({ ...subscriber('slack:C2'), subscriber: 'U0OTHER001' }, 5);
+      expect(await b.forgetSubscriber('teams', 'U0SUBSCR01')).toBe(0);
+      expect(await b.forgetSubscriber('slack', 'U0SUBSCR01')).toBe(1);
+      const [forgotten, other] = await a.listSubscriptions();
+      expect(forgotten?.id).toBe('slack:C1');
+      expect(forgotten?.subscriber).toBeUndefined();
+      expect(other?.subscriber).toBe('U0OTHER001');
+    });
+
     it('gives one claim per subscriber and slot to one of many runners at once', async () => {
       const [a, b] = await open();
       await a.subscribe(subscriber('slack:T:C'), 5);

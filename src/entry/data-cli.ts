@@ -38,11 +38,13 @@ export async function dataCommand(args: string[], config: Config = readConfig())
     case 'forget': {
       if (!person)
         throw new UsageError('sofo data forget needs --slack-user <id> or --teams-user <aad-object-id>');
-      const removed = await withStore(config, ({ store, pseudonymize }) =>
-        store.forget(pseudonymize(person.platform, person.id)),
-      );
+      const { votes, subscriptions } = await withStore(config, async ({ store, pseudonymize }) => ({
+        votes: await store.forget(pseudonymize(person.platform, person.id)),
+        // The only place a platform id is kept: on the tip subscriptions the person made.
+        subscriptions: await store.forgetSubscriber(person.platform, person.id),
+      }));
       process.stdout.write(
-        `raderat / deleted: ${removed} röster / votes (${person.platform} ${person.id})\n`,
+        `raderat / deleted: ${votes} röster / votes, ${subscriptions} tipsprenumeranter / tip subscribers (${person.platform} ${person.id})\n`,
       );
       return 0;
     }
@@ -51,9 +53,14 @@ export async function dataCommand(args: string[], config: Config = readConfig())
       const exported = await withStore(config, async ({ store, pseudonymize }) => {
         const all = await store.exportAll();
         if (!person) return all;
-        // One person's data: their votes. Nothing else is kept per person.
+        // One person's data: their votes, and the tip subscriptions that name them.
         const user = pseudonymize(person.platform, person.id);
-        return { votes: all.votes.filter((v) => v.user === user) };
+        return {
+          votes: all.votes.filter((v) => v.user === user),
+          subscriptions: all.subscriptions.filter(
+            (s) => s.platform === person.platform && s.subscriber === person.id,
+          ),
+        };
       });
       process.stdout.write(`${JSON.stringify(exported, null, 2)}\n`);
       return 0;

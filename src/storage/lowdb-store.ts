@@ -239,6 +239,10 @@ export class LowdbStore implements Store {
     return this.update((data) => tipRules.unsubscribe(data, id));
   }
 
+  forgetSubscriber(platform: Subscription['platform'], userId: string): Promise<number> {
+    return this.update((data) => tipRules.forgetSubscriber(data, platform, userId));
+  }
+
   async getDelivery(subscriptionId: string, slot: string): Promise<Delivery | undefined> {
     return tipRules.findDelivery(await this.read(), subscriptionId, slot);
   }

@@ -17,6 +17,10 @@ export class MemoryTipStore implements TipStore {
     return rules.unsubscribe(this.tipData, id);
   }
 
+  async forgetSubscriber(platform: Subscription['platform'], userId: string): Promise<number> {
+    return rules.forgetSubscriber(this.tipData, platform, userId);
+  }
+
   async getDelivery(subscriptionId: string, slot: string): Promise<Delivery | undefined> {
     return structuredClone(rules.findDelivery(this.tipData, subscriptionId, slot));
   }

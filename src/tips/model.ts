@@ -72,6 +72,8 @@ export interface TipStore {
   /** Adds or re-activates a subscription (idempotent); returns it. */
   subscribe(input: Omit<Subscription, 'offset' | 'cursor'>, tipCount: number): Promise<Subscription>;
   unsubscribe(id: string): Promise<boolean>;
+  /** Removes a person's platform id from the subscriptions they made (an erasure request); how many. */
+  forgetSubscriber(platform: Subscription['platform'], userId: string): Promise<number>;
   getDelivery(subscriptionId: string, slot: string): Promise<Delivery | undefined>;
   listDeliveries(): Promise<Delivery[]>;
   /**

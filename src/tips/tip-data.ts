@@ -29,6 +29,20 @@ export function unsubscribe(data: TipData, id: string): boolean {
   return data.subscriptions.length < before;
 }
 
+/**
+ * A person's erasure request (`sofo data forget`): their platform id is removed from every
+ * subscription they made; the subscriptions stay (the channel still wants its tips). How many changed.
+ */
+export function forgetSubscriber(data: TipData, platform: Subscription['platform'], userId: string): number {
+  let changed = 0;
+  for (const s of data.subscriptions) {
+    if (s.platform !== platform || s.subscriber !== userId) continue;
+    delete s.subscriber;
+    changed++;
+  }
+  return changed;
+}
+
 export function findDelivery(data: TipData, subscriptionId: string, slot: string): Delivery | undefined {
   return data.deliveries.find((d) => d.subscriptionId === subscriptionId && d.slot === slot);
 }

@@ -328,6 +328,14 @@ export class PgStore implements Store {
     return ((await this.query('DELETE FROM subscriptions WHERE id = $1', [id])).rowCount ?? 0) > 0;
   }
 
+  async forgetSubscriber(platform: Subscription['platform'], userId: string): Promise<number> {
+    const result = await this.query(
+      'UPDATE subscriptions SET subscriber = NULL WHERE platform = $1 AND subscriber = $2',
+      [platform, userId],
+    );
+    return result.rowCount ?? 0;
+  }
+
   async getDelivery(subscriptionId: string, slot: string): Promise<Delivery | undefined> {
     const { rows } = await this.query<DeliveryRow>(
       `SELECT ${DELIVERY} FROM deliveries WHERE subscription_id = $1 AND slot = $2`,

@@ -115,12 +115,12 @@ function wordTerms(token: string, ctx: TermContext): QueryTerm[] {
 
   const folded = fold(token);
   const known = ctx.vocabulary.splitCompound(folded);
-  if (known !== undefined) return known.map((part) => partTerm(part, token, ctx));
+  if (known !== undefined) return known.map((part) => partTerm(part, ctx));
 
   if (ctx.isWord(token)) {
     const parts = ctx.lexicon.split(token) ?? ctx.lexicon.split(folded);
     // A compound with nothing the knowledge base knows is one unknown word, not several.
-    const terms = parts?.map((part) => partTerm(part, token, ctx));
+    const terms = parts?.map((part) => partTerm(part, ctx));
     if (terms?.some((t) => t.keys.length > 0)) return terms;
     return [{ token, keys: [], stopword: false, unknown: realKind(token, ctx) }];
   }
@@ -183,7 +183,8 @@ function phraseTerm(text: string, member: SynonymMember, group: number, ctx: Ter
   return { token: text, keys: [...own, ...others], stopword: false };
 }
 
-function partTerm(part: string, whole: string, ctx: TermContext): QueryTerm {
+/** A part of a split compound: every part is a word (the split was made of words), so never a typo. */
+function partTerm(part: string, ctx: TermContext): QueryTerm {
   const keys = ownKeys(part, ctx).map((k) => ({
     ...k,
     weight: k.weight * WEIGHTS.part,
@@ -194,12 +195,7 @@ function partTerm(part: string, whole: string, ctx: TermContext): QueryTerm {
   const stopword = isAnyStopword(part);
   return stopword
     ? { token: part, keys: [], stopword }
-    : {
-        token: part,
-        keys: [],
-        stopword,
-        unknown: ctx.isWord(part) || part !== whole ? realKind(part, ctx) : 'nonword',
-      };
+    : { token: part, keys: [], stopword, unknown: realKind(part, ctx) };
 }
 
 function unknownTerm(token: string, ctx: TermContext): QueryTerm {

@@ -32,18 +32,14 @@ export function answersFor(channel: Platform, engine: () => Engine, recorder?: R
     },
     ask(text, options) {
       const live = engine();
-      const reply = live.ask(text, options);
-      if (recorder && (reply.kind === 'fallback' || reply.kind === 'clarify')) {
-        // The editors see every candidate with its score, also those too weak to be offered; rare enough
-        // (a fallback or a clarify) to ask again for the explanation.
-        const { explanation } = live.explain(text, options);
-        recorder.asked(
-          channel,
-          text,
-          reply,
-          explanation.candidates.map(({ id, score }) => ({ id, score })),
-        );
-      } else recorder?.asked(channel, text, reply);
+      if (!recorder) return live.ask(text, options);
+      // One pass gives the reply and, for the editors, every candidate with its score (also those too
+      // weak to be offered); the recorder keeps the candidates of a fallback or a clarify only.
+      const { reply, explanation } = live.explain(text, options);
+      const candidates = explanation.candidates.map(({ id, score }) => ({ id, score }));
+      if (reply.kind === 'fallback' || reply.kind === 'clarify')
+        recorder.asked(channel, text, reply, candidates);
+      else recorder.asked(channel, text, reply);
       return reply;
     },
     replay: (text, options) => engine().ask(text, options),
